@@ -1,0 +1,38 @@
+package org.diplomacytracker.events;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How far a commitment has gone, from considered to delivered (or withdrawn). */
+public enum CommitmentStatus {
+    CONSIDERED("considered"),
+    PLEDGED("pledged"),
+    DELIVERED("delivered"),
+    WITHDRAWN("withdrawn");
+
+    private final String wireName;
+
+    CommitmentStatus(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static CommitmentStatus fromWire(String name) {
+        for (CommitmentStatus value : values()) {
+            if (value.wireName.equals(name)) {
+                return value;
+            }
+        }
+        throw Texts.notOneOf(values(), name);
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

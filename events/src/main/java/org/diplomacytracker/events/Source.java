@@ -1,0 +1,33 @@
+package org.diplomacytracker.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Where a development was reported. {@code reliability} (A–F, of the source) and
+ * {@code credibility} (1–6, of the information) follow the Admiralty code; everything but the
+ * outlet is optional.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Source(String outlet, String url, String title, String attribution, String reliability,
+        Integer credibility) {
+
+    public Source {
+        outlet = Texts.line("outlet", outlet);
+        url = Rules.optionalUrl("url", url);
+        title = Texts.optionalLine("title", title);
+        attribution = Texts.optionalLine("attribution", attribution);
+        if (reliability != null && !reliability.matches("[A-F]")) {
+            throw new InvalidDevelopmentException("reliability",
+                    "reliability must be one of A, B, C, D, E, F (Admiralty code), got '" + Texts.shorten(reliability) + "'");
+        }
+        if (credibility != null && (credibility < 1 || credibility > 6)) {
+            throw new InvalidDevelopmentException("credibility",
+                    "credibility must be between 1 and 6 (Admiralty code), got " + credibility);
+        }
+    }
+
+    /** A source known only by its outlet. */
+    public static Source of(String outlet) {
+        return new Source(outlet, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,174 @@
+package org.diplomacytracker.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.stream.BlockingStream;
+import org.diplomacytracker.core.catalogue.Catalogue;
+import org.diplomacytracker.core.process.DevelopmentRecorder;
+import org.diplomacytracker.core.process.Recording;
+import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.events.Development;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running core: the event store, the command side and the read models, started together and
+ * closed together. The web layer and the command line use only this.
+ */
+public final class Tracker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Tracker.class);
+    private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(10);
+
+    private final EventStoreDatabase db;
+    private final Configuration axon;
+    private final Catalogue catalogue;
+    private final DevelopmentRecorder recorder;
+    private final ExecutorService recordingThreads;
+
+    private Tracker(EventStoreDatabase db, Configuration axon, Catalogue catalogue, int recorderThreads) {
+        this.db = db;
+        this.axon = axon;
+        this.catalogue = catalogue;
+        this.recorder = new DevelopmentRecorder(axon.commandBus(), db);
+        this.recordingThreads = Executors.newFixedThreadPool(recorderThreads, named("tracker-recorder"));
+    }
+
+    /**
+     * Opens the store (creating its tables when absent), starts Axon, and returns once the read
+     * models have caught up with everything already in the store.
+     */
+    public static Tracker start(TrackerOptions options) {
+        EventStoreDatabase db = EventStoreDatabase.open(options.store(), options.poolSize());
+        try {
+            Catalogue catalogue = new Catalogue();
+            Configuration axon = TrackerConfiguration.configurer(db, options, catalogue).start();
+            Tracker tracker = new Tracker(db, axon, catalogue, options.recorderThreads());
+            tracker.awaitCatchUp();
+            return tracker;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private void awaitCatchUp() {
+        long head = db.headOffset();
+        if (head == 0) {
+            return;
+        }
+        log.info("rebuilding the read models from {} stored events", head);
+        long started = System.nanoTime();
+        long lastReport = started;
+        while (catalogue.lastOffset() < head) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rebuilding the read models", e);
+            }
+            long now = System.nanoTime();
+            if (now - lastReport > TimeUnit.SECONDS.toNanos(2)) {
+                log.info("rebuilding: {} of {} events", catalogue.lastOffset(), head);
+                lastReport = now;
+            }
+        }
+        log.info("read models ready at offset {} in {} ms", head,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /**
+     * Records developments atomically on a recording thread. The future completes once they are
+     * stored and visible to the read models (or fails with the refusal; nothing is then stored).
+     */
+    public CompletableFuture<Recording> record(List<Development> developments) {
+        return CompletableFuture.supplyAsync(() -> recorder.record(developments), recordingThreads)
+                .thenCompose(this::visible);
+    }
+
+    /** Records on the calling thread and does not wait for the read models: for bulk import. */
+    public Recording recordNow(List<Development> developments) {
+        return recorder.record(developments);
+    }
+
+    private CompletableFuture<Recording> visible(Recording recording) {
+        if (recording.outcomes().isEmpty()) {
+            return CompletableFuture.completedFuture(recording);
+        }
+        // a process's developments reach the catalogue in order: waiting for each process's last suffices
+        CompletableFuture<?>[] waits = recording.outcomes().stream()
+                .collect(java.util.stream.Collectors.toMap(Recording.Outcome::process, o -> o, (a, b) -> b))
+                .values().stream()
+                .map(o -> catalogue.awaitRecorded(o.process(), o.id()))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(waits)
+                .completeOnTimeout(null, VISIBILITY_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(x -> recording);
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public EventStoreDatabase database() {
+        return db;
+    }
+
+    /** Every stored development in recorded (global) order, up to the head of the store when called. */
+    public long export(Consumer<Development> sink) {
+        long head = db.headOffset();
+        if (head == 0) {
+            return 0;
+        }
+        EventStore store = axon.eventStore();
+        long count = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
+            while (true) {
+                TrackedEventMessage<?> message = stream.nextAvailable();
+                if (message.getPayload() instanceof Development d) {
+                    sink.accept(d);
+                    count++;
+                }
+                if (message.trackingToken().position().orElse(0) >= head) {
+                    return count;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while exporting", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        recordingThreads.shutdown();
+        try {
+            if (!recordingThreads.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("recordings still running after 30 s; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        axon.shutdown();
+        db.close();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

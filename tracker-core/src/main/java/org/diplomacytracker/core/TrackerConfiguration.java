@@ -1,0 +1,102 @@
+package org.diplomacytracker.core;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.AggregateLoadTimeSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.diplomacytracker.core.catalogue.Catalogue;
+import org.diplomacytracker.core.catalogue.CatalogueProjection;
+import org.diplomacytracker.core.process.PeaceProcess;
+import org.diplomacytracker.core.process.StrongCache;
+import org.diplomacytracker.core.store.DevelopmentSerializer;
+import org.diplomacytracker.core.store.EventStoreDatabase;
+
+/**
+ * The one place the Axon setup is built, without Spring, for {@code main} and the tests alike: the
+ * JDBC event store over the given database, Jackson for events (under their stable wire names),
+ * messages and snapshots — XStream stays out — the {@link PeaceProcess} aggregate with an always-held
+ * cache and load-time snapshots, and the pooled streaming processor that feeds the catalogue.
+ */
+public final class TrackerConfiguration {
+
+    private TrackerConfiguration() {
+    }
+
+    /** No phoning home: the AxonIQ console banner and the update checker stay off unless asked for. */
+    public static void disableTelemetry() {
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
+    public static Configurer configurer(EventStoreDatabase db, TrackerOptions options, Catalogue catalogue) {
+        disableTelemetry();
+        Serializer general = JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
+        Serializer events = DevelopmentSerializer.create();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureTransactionManager(c -> db.transactions())
+                .configureSerializer(c -> general)
+                .configureMessageSerializer(c -> general)
+                .configureEventSerializer(c -> events)
+                .registerComponent(EventStorageEngine.class, c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(db.transactions())
+                        .transactionManager(db.transactions())
+                        .schema(db.schema())
+                        .dataType(byte[].class)
+                        .eventSerializer(events)
+                        .snapshotSerializer(general)
+                        .build())
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(c.getComponent(EventStorageEngine.class))
+                        .fetchDelay(options.pollInterval().toMillis())
+                        .timeUnit(TimeUnit.MILLISECONDS)
+                        .build())
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(PeaceProcess.class)
+                        .configureCache(c -> new StrongCache(options.cachedProcesses()))
+                        .configureSnapshotTrigger(c -> new AggregateLoadTimeSnapshotTriggerDefinition(
+                                c.snapshotter(), options.snapshotAfterLoadTime().toMillis())));
+
+        CatalogueProjection projection = new CatalogueProjection(catalogue);
+        configurer.eventProcessing()
+                .registerTokenStore(CatalogueProjection.PROCESSOR, c -> new InMemoryTokenStore())
+                .registerPooledStreamingEventProcessor(CatalogueProjection.PROCESSOR, Configuration::eventStore,
+                        (c, builder) -> builder.batchSize(options.processorBatchSize()).initialSegmentCount(1))
+                .registerEventHandler(c -> projection)
+                .assignHandlerInstancesMatching(CatalogueProjection.PROCESSOR, h -> h == projection);
+        return configurer;
+    }
+
+    /**
+     * The mapper for snapshots and Axon's own messages: fields rather than getters, so that the
+     * aggregate's private state round-trips, and tolerant of fields a later version dropped.
+     */
+    static ObjectMapper snapshotMapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.registerModule(new JavaTimeModule());
+        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        return mapper;
+    }
+}

@@ -1,0 +1,21 @@
+package org.diplomacytracker.core;
+
+import java.time.Duration;
+import org.diplomacytracker.core.store.StoreSettings;
+
+/**
+ * How to run the core: where the store is, how many connections and recording threads, how many
+ * processes stay loaded, when a process is snapshotted, how often other nodes' events are polled.
+ */
+public record TrackerOptions(StoreSettings store, int poolSize, int recorderThreads, int cachedProcesses,
+                             Duration snapshotAfterLoadTime, Duration pollInterval, int processorBatchSize) {
+
+    public static TrackerOptions defaults(StoreSettings store) {
+        return new TrackerOptions(store, 10, 4, 1_000, Duration.ofMillis(500), Duration.ofMillis(1_000), 500);
+    }
+
+    public TrackerOptions withStore(StoreSettings other) {
+        return new TrackerOptions(other, poolSize, recorderThreads, cachedProcesses, snapshotAfterLoadTime,
+                pollInterval, processorBatchSize);
+    }
+}

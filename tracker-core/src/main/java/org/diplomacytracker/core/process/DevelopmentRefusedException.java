@@ -1,0 +1,37 @@
+package org.diplomacytracker.core.process;
+
+/**
+ * A development the process refuses. {@link #position()} is its 0-based place in the command that
+ * carried it (the recorder turns it into the place in the whole submission), {@link #field()} the
+ * dotted JSON path to blame or {@code null}, and the message is written for the user.
+ */
+public class DevelopmentRefusedException extends RuntimeException {
+
+    private final Refusal refusal;
+    private final String field;
+    private final int position;
+
+    public DevelopmentRefusedException(Refusal refusal, String field, String message, int position) {
+        super(message, null, false, false);
+        this.refusal = refusal;
+        this.field = field;
+        this.position = position;
+    }
+
+    public Refusal refusal() {
+        return refusal;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    /** The same refusal placed at another position (its place in the whole submission). */
+    public DevelopmentRefusedException at(int newPosition) {
+        return new DevelopmentRefusedException(refusal, field, getMessage(), newPosition);
+    }
+}

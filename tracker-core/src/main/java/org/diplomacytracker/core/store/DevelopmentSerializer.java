@@ -1,0 +1,49 @@
+package org.diplomacytracker.core.store;
+
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.diplomacytracker.events.DevelopmentJson;
+import org.diplomacytracker.events.DevelopmentType;
+
+/**
+ * Axon's Jackson serializer for developments, with the events module's strict mapper, persisting
+ * each development under its stable wire name ({@code EnvoyAppointed}) and revision rather than
+ * the Java class name, so that moving or renaming a record is not a data migration.
+ */
+public final class DevelopmentSerializer extends JacksonSerializer {
+
+    private DevelopmentSerializer(Builder builder) {
+        super(builder);
+    }
+
+    public static DevelopmentSerializer create() {
+        Builder builder = JacksonSerializer.builder()
+                .objectMapper(DevelopmentJson.mapper().copy()) // Axon registers modules on it
+                .revisionResolver(new WireRevisions());
+        return new DevelopmentSerializer(builder);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return DevelopmentType.byClass(type)
+                .<SerializedType>map(t -> new SimpleSerializedType(t.wireName(), t.revision()))
+                .orElseGet(() -> super.typeForClass(type));
+    }
+
+    @Override
+    protected String resolveClassName(SerializedType serializedType) {
+        return DevelopmentType.byWireName(serializedType.getName())
+                .map(t -> t.javaType().getName())
+                .orElseGet(() -> super.resolveClassName(serializedType));
+    }
+
+    /** Developments carry their catalogue's revision; anything else has none. */
+    private static final class WireRevisions implements RevisionResolver {
+        @Override
+        public String revisionOf(Class<?> payloadType) {
+            return DevelopmentType.byClass(payloadType).map(DevelopmentType::revision).orElse(null);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.diplomacytracker.core.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.common.jdbc.JdbcException;
+
+/**
+ * The database behind the event store: a HikariCP pool, the thread-bound transactions Axon uses,
+ * the event and snapshot tables (created when absent), and the reads of the event table that Axon's
+ * API does not offer — the global offset and timestamp of a process's events by sequence number.
+ */
+public final class EventStoreDatabase implements AutoCloseable {
+
+    private final StoreSettings settings;
+    private final HikariDataSource dataSource;
+    private final JdbcTransactions transactions;
+    private final EventSchema schema = new EventSchema();
+
+    private EventStoreDatabase(StoreSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.transactions = new JdbcTransactions(dataSource);
+    }
+
+    /** Opens the pool and creates the tables when they are absent. */
+    public static EventStoreDatabase open(StoreSettings settings, int poolSize) {
+        if (settings.dataDir() != null) {
+            try {
+                Files.createDirectories(settings.dataDir());
+            } catch (IOException e) {
+                throw new StoreUnavailableException("cannot create the data folder " + settings.dataDir()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("tracker-store");
+        config.setInitializationFailTimeout(10_000);
+        config.setConnectionTimeout(30_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreUnavailableException(describeFailure(settings, e), e);
+        }
+        EventStoreDatabase db = new EventStoreDatabase(settings, dataSource);
+        try {
+            db.createTables();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private static String describeFailure(StoreSettings settings, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (settings.dialect() == StoreSettings.Dialect.H2 && why.contains("already in use")) {
+            return "the data folder " + settings.dataDir() + " is in use by another tracker process; stop it "
+                    + "or give another --data folder";
+        }
+        int newline = why.indexOf('\n');
+        if (newline > 0) {
+            why = why.substring(0, newline);
+        }
+        return "cannot open the event store at " + settings.describe() + ": " + why;
+    }
+
+    private void createTables() {
+        EventTableFactory factory = settings.dialect() == StoreSettings.Dialect.POSTGRESQL
+                ? PostgresEventTableFactory.INSTANCE : H2EventTableFactory.INSTANCE;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = factory.createDomainEventTable(c, schema)) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = factory.createSnapshotEventTable(c, schema)) {
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(describeFailure(settings, e), e);
+        }
+    }
+
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    public JdbcTransactions transactions() {
+        return transactions;
+    }
+
+    public EventTableFactory tableFactory() {
+        return settings.dialect() == StoreSettings.Dialect.POSTGRESQL
+                ? PostgresEventTableFactory.INSTANCE : H2EventTableFactory.INSTANCE;
+    }
+
+    public EventSchema schema() {
+        return schema;
+    }
+
+    /** Where an appended event landed in the store's global order, and when it was recorded. */
+    public record Position(long offset, Instant recordedAt) {
+    }
+
+    /**
+     * The global offsets and timestamps of the events {@code from}..{@code to} (sequence numbers,
+     * inclusive) of one process's stream, keyed by sequence number.
+     */
+    public Map<Long, Position> positions(String process, long from, long to) {
+        String sql = "SELECT " + schema.sequenceNumberColumn() + ", " + schema.globalIndexColumn() + ", "
+                + schema.timestampColumn() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn()
+                + " BETWEEN ? AND ?";
+        Map<Long, Position> positions = new HashMap<>();
+        try (Connection c = transactions.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, process);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    positions.put(rs.getLong(1), new Position(rs.getLong(2), Instant.parse(rs.getString(3))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new JdbcException("could not read event positions", e);
+        }
+        return positions;
+    }
+
+    /** The highest global offset in the store, 0 when it is empty. */
+    public long headOffset() {
+        String sql = "SELECT MAX(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable();
+        try (Connection c = transactions.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new JdbcException("could not read the head of the event store", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,108 @@
+package org.diplomacytracker.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.diplomacytracker.core.Tracker;
+import org.diplomacytracker.web.api.DevelopmentRoutes;
+import org.diplomacytracker.web.api.Problem;
+import org.diplomacytracker.web.api.ReadRoutes;
+
+/**
+ * The HTTP server: routes, authentication, and the errors of the transport itself (404, 405, 413)
+ * as problems. Holds no state beyond its server; the core does the work.
+ */
+public final class TrackerServer extends VerticleBase {
+
+    private final Tracker tracker;
+    private final ServerOptions options;
+    private HttpServer server;
+
+    public TrackerServer(Tracker tracker, ServerOptions options) {
+        this.tracker = tracker;
+        this.options = options;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.route("/api/*").handler(this::authenticate);
+        new DevelopmentRoutes(vertx, tracker, options.bodyLimit()).mount(router, this::requireAnalyst);
+        new ReadRoutes(tracker.catalogue()).mount(router);
+        router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
+                "no resource at " + ReadRoutesPaths.safe(ctx.request().path())).send(ctx.response()));
+        router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed", "Method not allowed",
+                ctx.request().method() + " is not allowed on " + ReadRoutesPaths.safe(ctx.request().path()))
+                .send(ctx.response()));
+        router.errorHandler(413, ctx -> {
+            // the body was not read: close the connection rather than drain an oversize upload
+            ctx.response().putHeader("Connection", "close");
+            Problem.of(413, "body-too-large", "Body too large", "the body exceeds the limit of "
+                    + options.bodyLimit() + " bytes; split the batch into smaller ones").send(ctx.response());
+            ctx.response().endHandler(v -> ctx.request().connection().close());
+        });
+        router.errorHandler(500, ctx -> {
+            if (ctx.failure() != null) {
+                org.slf4j.LoggerFactory.getLogger(TrackerServer.class).error("request failed", ctx.failure());
+            }
+            Problem.of(500, "internal-error", "Internal error",
+                    "the tracker failed to handle this request; the server log has the details")
+                    .send(ctx.response());
+        });
+        HttpServerOptions serverOptions = new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setCompressionSupported(true)
+                .setMaxInitialLineLength(8192);
+        return vertx.createHttpServer(serverOptions)
+                .requestHandler(router)
+                .listen()
+                .onSuccess(s -> server = s);
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        Tokens tokens = options.tokens();
+        if (!tokens.enabled()) {
+            ctx.put("role", Tokens.Role.ANALYST);
+            ctx.next();
+            return;
+        }
+        String header = ctx.request().getHeader("Authorization");
+        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim() : null;
+        tokens.roleOf(presented).ifPresentOrElse(role -> {
+            ctx.put("role", role);
+            ctx.next();
+        }, () -> {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"diplomacy-tracker\"");
+            Problem.of(401, "unauthorized", "Unauthorized", presented == null
+                    ? "send a bearer token in the Authorization header"
+                    : "the bearer token is not valid").send(ctx.response());
+        });
+    }
+
+    private void requireAnalyst(RoutingContext ctx) {
+        if (ctx.get("role") != Tokens.Role.ANALYST) {
+            Problem.of(403, "forbidden", "Forbidden", "recording developments needs an analyst's token")
+                    .send(ctx.response());
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Paths quoted back in messages are cut and stripped of control characters. */
+    private static final class ReadRoutesPaths {
+        static String safe(String path) {
+            String clean = path == null ? "" : path.replaceAll("\\p{Cntrl}", "?");
+            return clean.length() <= 80 ? clean : clean.substring(0, 77) + "...";
+        }
+    }
+}

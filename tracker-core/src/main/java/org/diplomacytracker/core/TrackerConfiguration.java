@@ -23,6 +23,7 @@ import org.diplomacytracker.core.catalogue.CatalogueProjection;
 import org.diplomacytracker.core.process.PeaceProcess;
 import org.diplomacytracker.core.process.StrongCache;
 import org.diplomacytracker.core.store.DevelopmentSerializer;
+import org.diplomacytracker.core.store.DuplicateKeyResolver;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 
 /**
@@ -63,6 +64,7 @@ public final class TrackerConfiguration {
                         .dataType(byte[].class)
                         .eventSerializer(events)
                         .snapshotSerializer(general)
+                        .persistenceExceptionResolver(new DuplicateKeyResolver())
                         .build())
                 .configureEventStore(c -> EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))

@@ -28,8 +28,9 @@ public class InvalidDevelopmentException extends RuntimeException {
         String path = field == null ? prefix : prefix + "." + field;
         String message = getMessage();
         if (field == null) {
-            // a value object (an id, a stance) knows its rule but not where it stands
-            message = prefix + " " + message;
+            // a value object (an id, a stance) knows its rule ("must be …") but not where it stands;
+            // a rule on no single field ("give exactly one of …") is told apart by a colon
+            message = prefix + (message.startsWith("must ") ? " " : ": ") + message;
         } else if (message.startsWith(field)) {
             message = path + message.substring(field.length());
         }

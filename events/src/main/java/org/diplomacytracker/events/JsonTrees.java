@@ -3,6 +3,7 @@ package org.diplomacytracker.events;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -30,8 +31,15 @@ final class JsonTrees {
     /** Jackson's defaults are the strict ones: no comments, no single quotes, no NaN. */
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final String AFTER = "unexpected content after the development";
+    private static final String TRUNCATED = "the JSON ends before the development is complete";
 
-    private JsonTrees() {
+    private final JsonParser parser;
+    private final int length;
+
+    private JsonTrees(JsonParser parser, int length) {
+        this.parser = parser;
+        this.length = length;
     }
 
     static ObjectNode parse(byte[] json) {
@@ -40,27 +48,14 @@ final class JsonTrees {
 
     static ObjectNode parse(String json) {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            JsonToken first = next(parser);
-            if (first == null) {
-                throw new InvalidDevelopmentException(null, "the body is empty: a development must be a JSON object");
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw new InvalidDevelopmentException(null,
-                        "a development must be a JSON object, got " + describe(first));
-            }
-            ObjectNode root = readObject(parser, "");
-            JsonToken extra;
+            JsonTrees reader = new JsonTrees(parser, json.length());
             try {
-                extra = parser.nextToken();
-            } catch (StreamReadException e) {
-                throw malformed(e.getLocation(), "unexpected content after the development");
+                return reader.readDevelopment();
+            } catch (JsonProcessingException e) {
+                throw reader.malformed(e);
             }
-            if (extra != null) {
-                throw malformed(parser.currentTokenLocation(), "unexpected content after the development");
-            }
-            return root;
         } catch (IOException e) {
-            // a String source cannot fail to read; parse problems are handled in next()
+            // a String source cannot fail to read
             throw new UncheckedIOException(e);
         }
     }
@@ -87,77 +82,80 @@ final class JsonTrees {
         return out.toString();
     }
 
-    private static ObjectNode readObject(JsonParser parser, String path) throws IOException {
+    private ObjectNode readDevelopment() throws IOException {
+        JsonToken first = next();
+        if (first == null) {
+            throw new InvalidDevelopmentException(null, "the body is empty: a development must be a JSON object");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new InvalidDevelopmentException(null, "a development must be a JSON object, got " + describe(first));
+        }
+        ObjectNode development = readObject("");
+        JsonToken extra;
+        try {
+            extra = parser.nextToken();
+        } catch (StreamReadException e) {
+            throw malformed(e.getLocation(), AFTER);
+        }
+        if (extra != null) {
+            throw malformed(parser.currentTokenLocation(), AFTER);
+        }
+        return development;
+    }
+
+    private ObjectNode readObject(String path) throws IOException {
         ObjectNode object = NODES.objectNode();
-        for (JsonToken token = next(parser); token != JsonToken.END_OBJECT; token = next(parser)) {
+        for (JsonToken token = next(); token != JsonToken.END_OBJECT; token = next()) {
             String name = parser.currentName();
             String member = path.isEmpty() ? name : path + "." + name;
             if (object.has(name)) {
                 String shown = Texts.shorten(member);
                 throw new InvalidDevelopmentException(shown, shown + " appears twice; give each field once");
             }
-            object.set(name, readValue(parser, next(parser), member));
+            object.set(name, readValue(next(), member));
         }
         return object;
     }
 
-    private static ArrayNode readArray(JsonParser parser, String path) throws IOException {
+    private ArrayNode readArray(String path) throws IOException {
         ArrayNode array = NODES.arrayNode();
-        for (JsonToken token = next(parser); token != JsonToken.END_ARRAY; token = next(parser)) {
-            array.add(readValue(parser, token, path + "." + array.size()));
+        for (JsonToken token = next(); token != JsonToken.END_ARRAY; token = next()) {
+            array.add(readValue(token, path + "." + array.size()));
         }
         return array;
     }
 
-    private static JsonNode readValue(JsonParser parser, JsonToken token, String path) throws IOException {
-        switch (token) {
-            case START_OBJECT:
-                return readObject(parser, path);
-            case START_ARRAY:
-                return readArray(parser, path);
-            case VALUE_STRING:
-                return NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT:
-                switch (parser.getNumberType()) {
-                    case INT:
-                        return NODES.numberNode(parser.getIntValue());
-                    case LONG:
-                        return NODES.numberNode(parser.getLongValue());
-                    default:
-                        return NODES.numberNode(parser.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(decimal(parser));
-            case VALUE_TRUE:
-                return NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return NODES.booleanNode(false);
-            case VALUE_NULL:
-                return NODES.nullNode();
-            default:
-                throw malformed(parser.currentTokenLocation(), null);
-        }
+    private JsonNode readValue(JsonToken token, String path) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> readObject(path);
+            case START_ARRAY -> readArray(path);
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw malformed(parser.currentTokenLocation(), null);
+        };
     }
 
-    private static java.math.BigDecimal decimal(JsonParser parser) throws IOException {
-        try {
-            return parser.getDecimalValue();
-        } catch (StreamReadException e) {
-            throw malformed(e.getLocation(), "the number is too long");
-        }
+    private JsonToken next() throws IOException {
+        return parser.nextToken();
     }
 
-    /** The next token, or a refusal that says where the text stops being JSON. */
-    private static JsonToken next(JsonParser parser) throws IOException {
-        try {
-            return parser.nextToken();
-        } catch (JsonEOFException e) {
-            throw malformed(e.getLocation(), "the JSON ends before the development is complete");
-        } catch (StreamConstraintsException e) {
-            throw malformed(parser.currentLocation(), "a value is too long or nested too deeply");
-        } catch (StreamReadException e) {
-            throw malformed(e.getLocation(), null);
+    /** Where the text stops being JSON; the parser's own words stay out of it. */
+    private InvalidDevelopmentException malformed(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return malformed(parser.currentLocation(), "a value is too long or nested too deeply");
         }
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        // not every end of input is reported as such (one right after a comma is not)
+        boolean atEnd = e instanceof JsonEOFException || at.getCharOffset() >= length;
+        return malformed(at, atEnd ? TRUNCATED : null);
     }
 
     private static InvalidDevelopmentException malformed(JsonLocation at, String why) {
@@ -168,21 +166,13 @@ final class JsonTrees {
     }
 
     private static String describe(JsonToken token) {
-        switch (token) {
-            case START_ARRAY:
-                return "an array";
-            case VALUE_STRING:
-                return "a string";
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return "a number";
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return "a boolean";
-            case VALUE_NULL:
-                return "null";
-            default:
-                return "something else";
-        }
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> "something else";
+        };
     }
 }

@@ -72,14 +72,12 @@ final class Rules {
             throw new InvalidDevelopmentException(field, field + " must not be negative, got " + shortNumber(value));
         }
         BigDecimal normal = value.stripTrailingZeros();
-        if (normal.scale() < 0) {
-            normal = normal.setScale(0);
-        }
-        if (normal.precision() - normal.scale() > MAX_INTEGER_DIGITS || normal.scale() > MAX_DECIMALS) {
+        // checked before setScale, which would expand 1E+999999999 into a billion digits
+        if ((long) normal.precision() - normal.scale() > MAX_INTEGER_DIGITS || normal.scale() > MAX_DECIMALS) {
             throw new InvalidDevelopmentException(field, field + " must have at most " + MAX_INTEGER_DIGITS
                     + " digits before the decimal point and " + MAX_DECIMALS + " after it, got " + shortNumber(value));
         }
-        return normal;
+        return normal.scale() < 0 ? normal.setScale(0) : normal;
     }
 
     private static String shortNumber(BigDecimal value) {

@@ -61,7 +61,7 @@ class DevelopmentRefusalTest {
                         "name", "name must be a single line without control characters, found U+000A"),
                 refused("control character in free text", edit(position, d -> d.put("quote", "a\u0007b")),
                         "quote", "quote must not contain control characters other than line breaks and tabs, found U+0007"),
-                refused("unpaired surrogate", edit(envoy, d -> d.put("office", "envoy \ud800")),
+                refused("unpaired surrogate", envoy.replace("Special Envoy", "Special Envoy \\ud800"),
                         "office", "office contains an unpaired surrogate (U+D800); send valid Unicode text"),
                 refused("relative url", edit(envoy, d -> source(d).put("url", "example.org/a")),
                         "source.url", "source.url must be an absolute http or https URL, got 'example.org/a'"),
@@ -197,6 +197,9 @@ class DevelopmentRefusalTest {
                 // corrections and retractions
                 refused("bad stance in a replacement", edit(correction, d -> replacement(d).put("stance", "maybe")),
                         "replacement.stance", "replacement.stance must be one of " + STANCES + ", got 'maybe'"),
+                refused("replacement with both issue and proposal",
+                        edit(correction, d -> replacement(d).put("proposal", "wsj-transition-plan")), "replacement",
+                        "replacement: give exactly one of issue or proposal; both were given"),
                 refused("replacement without stance", edit(correction, d -> replacement(d).remove("stance")),
                         "replacement.stance", "replacement.stance is required"),
                 refused("replacement with an unknown field", edit(correction, d -> replacement(d).put("bogus", 1)),
@@ -213,12 +216,14 @@ class DevelopmentRefusalTest {
                 refused("replacement in another process", edit(correction, d -> replacement(d).put("process", "il-ps")),
                         "replacement.process", "replacement.process must equal the correction's process 'ru-ua', got 'il-ps'"),
                 refused("retraction as a replacement", edit(correction, d -> d.set("replacement",
-                                edit(Examples.DEVELOPMENT_RETRACTED, r -> r.put("id", "naryshkin-rejects-freeze")).transform())),
+                                Examples.tree(edit(Examples.DEVELOPMENT_RETRACTED, r -> r.put("id", "naryshkin-rejects-freeze"))))),
                         "replacement.type", "replacement.type must not be DevelopmentRetracted: retractions and corrections "
                                 + "cannot be corrected, only retracted"),
                 refused("correction as a replacement", edit(correction, d -> d.set("replacement",
-                                edit(correction, r -> r.put("id", "naryshkin-rejects-freeze")
-                                        .put("target", "something-else")).transform())),
+                                Examples.tree(edit(correction, r -> {
+                                    r.put("id", "naryshkin-rejects-freeze").put("target", "earlier");
+                                    replacement(r).put("id", "earlier");
+                                })))),
                         "replacement.type", "replacement.type must not be DevelopmentCorrected: …"),
                 refused("correction of itself", edit(correction, d -> d.put("target", "correct-naryshkin")),
                         "target", "target must name an earlier development, not this correction's own id 'correct-naryshkin'"),

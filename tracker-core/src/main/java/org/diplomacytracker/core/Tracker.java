@@ -16,6 +16,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.process.DevelopmentRecorder;
 import org.diplomacytracker.core.process.Recording;
+import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.events.Development;
 import org.slf4j.Logger;
@@ -33,13 +34,16 @@ public final class Tracker implements AutoCloseable {
     private final EventStoreDatabase db;
     private final Configuration axon;
     private final Catalogue catalogue;
+    private final StateIndex state;
     private final DevelopmentRecorder recorder;
     private final ExecutorService recordingThreads;
 
-    private Tracker(EventStoreDatabase db, Configuration axon, Catalogue catalogue, int recorderThreads) {
+    private Tracker(EventStoreDatabase db, Configuration axon, Catalogue catalogue, StateIndex state,
+                    int recorderThreads) {
         this.db = db;
         this.axon = axon;
         this.catalogue = catalogue;
+        this.state = state;
         this.recorder = new DevelopmentRecorder(axon.commandBus(), db);
         this.recordingThreads = Executors.newFixedThreadPool(recorderThreads, named("tracker-recorder"));
     }
@@ -52,8 +56,9 @@ public final class Tracker implements AutoCloseable {
         EventStoreDatabase db = EventStoreDatabase.open(options.store(), options.poolSize());
         try {
             Catalogue catalogue = new Catalogue();
-            Configuration axon = TrackerConfiguration.configurer(db, options, catalogue).start();
-            Tracker tracker = new Tracker(db, axon, catalogue, options.recorderThreads());
+            StateIndex state = new StateIndex();
+            Configuration axon = TrackerConfiguration.configurer(db, options, catalogue, state).start();
+            Tracker tracker = new Tracker(db, axon, catalogue, state, options.recorderThreads());
             tracker.awaitCatchUp();
             return tracker;
         } catch (RuntimeException e) {
@@ -118,6 +123,11 @@ public final class Tracker implements AutoCloseable {
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    /** The negotiation state as of any date, as known at any time. */
+    public StateIndex state() {
+        return state;
     }
 
     public EventStoreDatabase database() {

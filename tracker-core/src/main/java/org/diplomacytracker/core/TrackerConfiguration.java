@@ -19,8 +19,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.diplomacytracker.core.catalogue.Catalogue;
-import org.diplomacytracker.core.catalogue.CatalogueProjection;
 import org.diplomacytracker.core.process.PeaceProcess;
+import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.process.StrongCache;
 import org.diplomacytracker.core.store.DevelopmentSerializer;
 import org.diplomacytracker.core.store.DuplicateKeyResolver;
@@ -30,7 +30,7 @@ import org.diplomacytracker.core.store.EventStoreDatabase;
  * The one place the Axon setup is built, without Spring, for {@code main} and the tests alike: the
  * JDBC event store over the given database, Jackson for events (under their stable wire names),
  * messages and snapshots — XStream stays out — the {@link PeaceProcess} aggregate with an always-held
- * cache and load-time snapshots, and the pooled streaming processor that feeds the catalogue.
+ * cache and load-time snapshots, and the pooled streaming processor that feeds the read models.
  */
 public final class TrackerConfiguration {
 
@@ -47,7 +47,8 @@ public final class TrackerConfiguration {
         }
     }
 
-    public static Configurer configurer(EventStoreDatabase db, TrackerOptions options, Catalogue catalogue) {
+    public static Configurer configurer(EventStoreDatabase db, TrackerOptions options, Catalogue catalogue,
+                                        StateIndex state) {
         disableTelemetry();
         Serializer general = JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
         Serializer events = DevelopmentSerializer.create();
@@ -76,13 +77,14 @@ public final class TrackerConfiguration {
                         .configureSnapshotTrigger(c -> new AggregateLoadTimeSnapshotTriggerDefinition(
                                 c.snapshotter(), options.snapshotAfterLoadTime().toMillis())));
 
-        CatalogueProjection projection = new CatalogueProjection(catalogue);
+        // one segment: the read models take the stream in the store's order, process by process alike
+        ReadModelProjection projection = new ReadModelProjection(state, catalogue);
         configurer.eventProcessing()
-                .registerTokenStore(CatalogueProjection.PROCESSOR, c -> new InMemoryTokenStore())
-                .registerPooledStreamingEventProcessor(CatalogueProjection.PROCESSOR, Configuration::eventStore,
+                .registerTokenStore(ReadModelProjection.PROCESSOR, c -> new InMemoryTokenStore())
+                .registerPooledStreamingEventProcessor(ReadModelProjection.PROCESSOR, Configuration::eventStore,
                         (c, builder) -> builder.batchSize(options.processorBatchSize()).initialSegmentCount(1))
                 .registerEventHandler(c -> projection)
-                .assignHandlerInstancesMatching(CatalogueProjection.PROCESSOR, h -> h == projection);
+                .assignHandlerInstancesMatching(ReadModelProjection.PROCESSOR, h -> h == projection);
         return configurer;
     }
 

@@ -10,6 +10,7 @@ import org.diplomacytracker.core.Tracker;
 import org.diplomacytracker.web.api.DevelopmentRoutes;
 import org.diplomacytracker.web.api.Problem;
 import org.diplomacytracker.web.api.ReadRoutes;
+import org.diplomacytracker.web.api.StateRoutes;
 
 /**
  * The HTTP server: routes, authentication, and the errors of the transport itself (404, 405, 413)
@@ -32,6 +33,7 @@ public final class TrackerServer extends VerticleBase {
         router.route("/api/*").handler(this::authenticate);
         new DevelopmentRoutes(vertx, tracker, options.bodyLimit()).mount(router, this::requireAnalyst);
         new ReadRoutes(tracker.catalogue()).mount(router);
+        new StateRoutes(tracker.state()).mount(router);
         router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
                 "no resource at " + ReadRoutesPaths.safe(ctx.request().path())).send(ctx.response()));
         router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed", "Method not allowed",

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -85,9 +83,9 @@ public final class ReadRoutes {
         String process = ctx.pathParam("process");
         TimelineQuery query;
         try {
-            query = new TimelineQuery(date(ctx, "from"), date(ctx, "to"), types(ctx), param(ctx, "actor"),
+            query = new TimelineQuery(Params.date(ctx, "from"), Params.date(ctx, "to"), types(ctx), Params.text(ctx, "actor"),
                     cursor(ctx), limit(ctx));
-        } catch (BadParameter e) {
+        } catch (Params.BadParameter e) {
             e.problem.send(ctx.response());
             return;
         } catch (IllegalArgumentException e) {
@@ -124,61 +122,35 @@ public final class ReadRoutes {
         return item;
     }
 
-    private static final class BadParameter extends RuntimeException {
-        private final transient Problem problem;
-
-        BadParameter(String field, String detail) {
-            super(detail, null, false, false);
-            this.problem = Problem.of(400, "invalid-parameter", "Invalid query parameter", detail).withField(field);
-        }
-    }
-
-    private static String param(RoutingContext ctx, String name) {
-        String value = ctx.queryParams().get(name);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static LocalDate date(RoutingContext ctx, String name) {
-        String value = param(ctx, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadParameter(name, name + " must be an ISO date like 2024-11-27, got '" + shorten(value) + "'");
-        }
-    }
-
     private static Set<DevelopmentType> types(RoutingContext ctx) {
-        String value = param(ctx, "type");
+        String value = Params.text(ctx, "type");
         if (value == null) {
             return Set.of();
         }
         Set<DevelopmentType> types = new LinkedHashSet<>();
         for (String name : value.split(",")) {
-            types.add(DevelopmentType.byWireName(name.trim()).orElseThrow(() -> new BadParameter("type",
+            types.add(DevelopmentType.byWireName(name.trim()).orElseThrow(() -> new Params.BadParameter("type",
                     "type must be development types separated by commas, one of "
                             + Arrays.stream(DevelopmentType.values()).map(DevelopmentType::wireName)
-                            .collect(Collectors.joining(", ")) + "; got '" + shorten(name) + "'")));
+                            .collect(Collectors.joining(", ")) + "; got '" + Params.shorten(name) + "'")));
         }
         return types;
     }
 
     private static TimelineCursor cursor(RoutingContext ctx) {
-        String value = param(ctx, "cursor");
+        String value = Params.text(ctx, "cursor");
         if (value == null) {
             return null;
         }
         try {
             return TimelineCursor.decode(value);
         } catch (IllegalArgumentException e) {
-            throw new BadParameter("cursor", e.getMessage());
+            throw new Params.BadParameter("cursor", e.getMessage());
         }
     }
 
     private static int limit(RoutingContext ctx) {
-        String value = param(ctx, "limit");
+        String value = Params.text(ctx, "limit");
         if (value == null) {
             return TimelineQuery.DEFAULT_LIMIT;
         }
@@ -189,13 +161,9 @@ public final class ReadRoutes {
             }
             return limit;
         } catch (NumberFormatException e) {
-            throw new BadParameter("limit", "limit must be a whole number from 1 to " + TimelineQuery.MAX_LIMIT
-                    + ", got '" + shorten(value) + "'");
+            throw new Params.BadParameter("limit", "limit must be a whole number from 1 to " + TimelineQuery.MAX_LIMIT
+                    + ", got '" + Params.shorten(value) + "'");
         }
     }
 
-    static String shorten(String value) {
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() <= 40 ? clean : clean.substring(0, 37) + "...";
-    }
 }

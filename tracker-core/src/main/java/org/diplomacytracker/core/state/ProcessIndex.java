@@ -1,0 +1,305 @@
+package org.diplomacytracker.core.state;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.diplomacytracker.events.ActorRegistered;
+import org.diplomacytracker.events.CommitmentMade;
+import org.diplomacytracker.events.Development;
+import org.diplomacytracker.events.DevelopmentCorrected;
+import org.diplomacytracker.events.DevelopmentRetracted;
+import org.diplomacytracker.events.EnvoyAppointed;
+import org.diplomacytracker.events.EnvoyLeft;
+import org.diplomacytracker.events.IssueDefined;
+import org.diplomacytracker.events.PositionStated;
+import org.diplomacytracker.events.ProcessOpened;
+import org.diplomacytracker.events.ProposalAmended;
+import org.diplomacytracker.events.ProposalTabled;
+import org.diplomacytracker.events.ProposalWithdrawn;
+import org.diplomacytracker.events.Stance;
+import org.diplomacytracker.events.TalksHeld;
+import org.diplomacytracker.events.TerritoryControlChanged;
+
+/**
+ * The bitemporal index of one process: each slot (recorded development) with its amendments, and
+ * per section and key the versions ever recorded. Not thread-safe; {@link StateIndex} guards it.
+ */
+final class ProcessIndex {
+
+    /** Separates the two parts of a compound key (actor and issue, proposal and actor). */
+    static final char SEP = '\u0000';
+
+    final String process;
+    private final Map<String, Slot> slots = new HashMap<>();
+    private final Map<Section, Map<String, Versions>> sections = new EnumMap<>(Section.class);
+
+    ProcessIndex(String process) {
+        this.process = process;
+        for (Section s : Section.values()) {
+            sections.put(s, new HashMap<>());
+        }
+    }
+
+    void apply(Development development, long offset, Instant recordedAt) {
+        String id = development.id().value();
+        if (slots.containsKey(id)) {
+            return; // a redelivery: each id is recorded once per process
+        }
+        Slot slot = new Slot(development, offset, recordedAt);
+        slots.put(id, slot);
+        if (development instanceof DevelopmentRetracted r) {
+            Slot target = slots.get(r.target().value());
+            if (target != null) {
+                target.addRetraction(slot);
+            }
+        } else if (development instanceof DevelopmentCorrected c) {
+            Slot target = slots.get(c.target().value());
+            if (target != null) {
+                target.addCorrection(slot);
+                index(new Incarnation(target, slot, c.replacement()));
+            }
+        } else {
+            index(new Incarnation(slot, slot, development));
+        }
+    }
+
+    private void index(Incarnation incarnation) {
+        Development d = incarnation.content();
+        String slotId = incarnation.slot().id();
+        if (d instanceof ActorRegistered a) {
+            versions(Section.ACTORS, a.actor().value()).add(incarnation);
+        } else if (d instanceof IssueDefined i) {
+            versions(Section.ISSUES, i.issue().value()).add(incarnation);
+        } else if (d instanceof EnvoyAppointed e) {
+            versions(Section.ENVOYS, e.person().value()).add(incarnation);
+        } else if (d instanceof EnvoyLeft e) {
+            versions(Section.ENVOYS, e.person().value()).add(incarnation);
+        } else if (d instanceof PositionStated p) {
+            if (p.issue() != null) {
+                versions(Section.POSITIONS, p.actor().value() + SEP + p.issue().value()).add(incarnation);
+            } else {
+                versions(Section.PROPOSAL_POSITIONS, p.proposal().value() + SEP + p.actor().value()).add(incarnation);
+            }
+        } else if (d instanceof ProposalTabled p) {
+            versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
+        } else if (d instanceof ProposalAmended p) {
+            versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
+        } else if (d instanceof ProposalWithdrawn p) {
+            versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
+        } else if (d instanceof TerritoryControlChanged t) {
+            versions(Section.TERRITORY, t.area().value()).add(incarnation);
+        } else if (d instanceof CommitmentMade) {
+            versions(Section.COMMITMENTS, slotId).add(incarnation);
+        } else if (d instanceof TalksHeld) {
+            versions(Section.TALKS, slotId).add(incarnation);
+        } else if (d instanceof ProcessOpened) {
+            versions(Section.OPENED, "").add(incarnation);
+        }
+        // AreaDefined names an area; the state shows areas through their control changes
+    }
+
+    private Versions versions(Section section, String key) {
+        return sections.get(section).computeIfAbsent(key, k -> new Versions());
+    }
+
+    boolean knowsActor(String actor) {
+        return sections.get(Section.ACTORS).containsKey(actor);
+    }
+
+    boolean knowsIssue(String issue) {
+        return sections.get(Section.ISSUES).containsKey(issue);
+    }
+
+    Versions positionVersions(String actor, String issue) {
+        return sections.get(Section.POSITIONS).get(actor + SEP + issue);
+    }
+
+    NegotiationState state(LocalDate asOf, Cut cut, Instant knownAt, long offset) {
+        SortedMap<String, Entries.Actor> actors = new TreeMap<>();
+        sections.get(Section.ACTORS).forEach((key, v) -> {
+            Incarnation i = v.latest(asOf, cut);
+            if (i != null) {
+                ActorRegistered a = (ActorRegistered) i.content();
+                actors.put(key, new Entries.Actor(a.name(), a.kind().wireName(), str(a.affiliation()), a.role()));
+            }
+        });
+
+        SortedMap<String, SortedMap<String, Entries.Position>> positions = new TreeMap<>();
+        sections.get(Section.POSITIONS).forEach((key, v) -> {
+            Incarnation i = v.latest(asOf, cut);
+            if (i != null) {
+                PositionStated p = (PositionStated) i.content();
+                positions.computeIfAbsent(p.actor().value(), k -> new TreeMap<>()).put(p.issue().value(),
+                        new Entries.Position(p.stance().wireName(), p.occurredOn(), str(p.speaker()), p.quote(),
+                                p.conditions(), i.slot().id()));
+            }
+        });
+
+        List<String> parties = parties(cut);
+        SortedMap<String, Entries.Issue> issues = new TreeMap<>();
+        sections.get(Section.ISSUES).forEach((key, v) -> {
+            Incarnation i = v.latest(asOf, cut);
+            if (i != null) {
+                IssueDefined d = (IssueDefined) i.content();
+                issues.put(key, new Entries.Issue(d.title(), d.description(), convergence(key, parties, positions)));
+            }
+        });
+
+        SortedMap<String, Entries.Envoy> envoys = new TreeMap<>();
+        sections.get(Section.ENVOYS).forEach((key, v) -> {
+            Entries.Envoy[] current = new Entries.Envoy[1];
+            v.forEachCounting(asOf, cut, i -> {
+                if (i.content() instanceof EnvoyAppointed e) {
+                    current[0] = new Entries.Envoy(e.office(), e.represents().value(), e.appointedBy().value(),
+                            e.occurredOn(), i.slot().id(), e.mandate());
+                } else if (i.content() instanceof EnvoyLeft left && current[0] != null
+                        && current[0].office().equals(left.office())) {
+                    current[0] = null;
+                }
+            });
+            if (current[0] != null) {
+                envoys.put(key, current[0]);
+            }
+        });
+
+        Map<String, List<String>> support = new HashMap<>();
+        Map<String, List<String>> opposition = new HashMap<>();
+        sections.get(Section.PROPOSAL_POSITIONS).forEach((key, v) -> {
+            Incarnation i = v.latest(asOf, cut);
+            if (i != null) {
+                PositionStated p = (PositionStated) i.content();
+                int score = p.stance().score();
+                if (score != 0) {
+                    (score > 0 ? support : opposition).computeIfAbsent(p.proposal().value(), k -> new ArrayList<>())
+                            .add(p.actor().value());
+                }
+            }
+        });
+        SortedMap<String, Entries.Proposal> proposals = new TreeMap<>();
+        sections.get(Section.PROPOSALS).forEach((key, v) -> {
+            Entries.Proposal[] current = new Entries.Proposal[1];
+            v.forEachCounting(asOf, cut, i -> current[0] = foldProposal(current[0], i));
+            if (current[0] != null) {
+                Entries.Proposal p = current[0];
+                proposals.put(key, new Entries.Proposal(p.title(), p.sponsor(), p.status(), p.since(), p.provisions(),
+                        sorted(support.get(key)), sorted(opposition.get(key)), p.development()));
+            }
+        });
+
+        SortedMap<String, Entries.Territory> territory = new TreeMap<>();
+        sections.get(Section.TERRITORY).forEach((key, v) -> {
+            Incarnation i = v.latest(asOf, cut);
+            if (i != null) {
+                TerritoryControlChanged t = (TerritoryControlChanged) i.content();
+                territory.put(key, new Entries.Territory(t.controller().value(), t.status().wireName(),
+                        t.occurredOn(), str(t.previousController()), i.slot().id()));
+            }
+        });
+
+        SortedMap<String, Entries.Commitment> commitments = new TreeMap<>();
+        sections.get(Section.COMMITMENTS).forEach((key, v) -> {
+            Incarnation i = v.latest(asOf, cut);
+            if (i != null) {
+                CommitmentMade c = (CommitmentMade) i.content();
+                commitments.put(key, new Entries.Commitment(c.actor().value(), c.kind().wireName(), str(c.recipient()),
+                        c.amount(), c.unit(), c.description(), c.status() == null ? null : c.status().wireName(),
+                        c.occurredOn()));
+            }
+        });
+
+        SortedMap<String, Entries.Talks> talks = new TreeMap<>();
+        sections.get(Section.TALKS).forEach((key, v) -> {
+            Incarnation i = v.latest(asOf, cut);
+            if (i != null) {
+                TalksHeld t = (TalksHeld) i.content();
+                talks.put(key, new Entries.Talks(t.participants().stream().map(Object::toString).toList(), t.venue(),
+                        t.format().wireName(), t.topics() == null ? null : t.topics().stream().map(Object::toString)
+                        .toList(), t.outcome(), t.occurredOn()));
+            }
+        });
+
+        return new NegotiationState(process, asOf, knownAt, offset, actors, issues, envoys, positions, proposals,
+                territory, commitments, talks);
+    }
+
+    private static Entries.Proposal foldProposal(Entries.Proposal current, Incarnation i) {
+        String id = i.slot().id();
+        if (i.content() instanceof ProposalTabled t) {
+            return new Entries.Proposal(t.title(), t.sponsor().value(), "tabled", t.occurredOn(),
+                    provisions(t.provisions()), List.of(), List.of(), id);
+        }
+        if (current == null) {
+            return null; // an amendment or withdrawal of a proposal not yet tabled on that date
+        }
+        if (i.content() instanceof ProposalAmended a) {
+            return new Entries.Proposal(current.title(), current.sponsor(), "amended", a.occurredOn(),
+                    provisions(a.provisions()), List.of(), List.of(), id);
+        }
+        ProposalWithdrawn w = (ProposalWithdrawn) i.content();
+        return new Entries.Proposal(current.title(), current.sponsor(), "withdrawn", w.occurredOn(),
+                current.provisions(), List.of(), List.of(), id);
+    }
+
+    private static List<Entries.Provision> provisions(List<org.diplomacytracker.events.Provision> provisions) {
+        return provisions.stream().map(p -> new Entries.Provision(p.issue().value(), p.term())).toList();
+    }
+
+    /** The principal sides, from the ProcessOpened that stands under the cut, whatever its date. */
+    private List<String> parties(Cut cut) {
+        Versions opened = sections.get(Section.OPENED).get("");
+        Incarnation i = opened == null ? null : latestBySlot(opened, cut);
+        return i == null ? List.of() : ((ProcessOpened) i.content()).parties().stream().map(Object::toString).toList();
+    }
+
+    private static Incarnation latestBySlot(Versions versions, Cut cut) {
+        Incarnation best = null;
+        for (Incarnation i : versions.all()) {
+            if (i.counts(cut) && (best == null || i.slot().offset > best.slot().offset)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** 1 − (max − min stance among the parties) / 4, or null when fewer than two parties have a stance. */
+    private static Double convergence(String issue, List<String> parties,
+                                      Map<String, SortedMap<String, Entries.Position>> positions) {
+        int count = 0;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (String party : parties) {
+            SortedMap<String, Entries.Position> byIssue = positions.get(party);
+            Entries.Position p = byIssue == null ? null : byIssue.get(issue);
+            if (p != null) {
+                int score = Stance.fromWire(p.stance()).score();
+                min = Math.min(min, score);
+                max = Math.max(max, score);
+                count++;
+            }
+        }
+        return count < 2 ? null : 1.0 - (max - min) / 4.0;
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        List<String> copy = new ArrayList<>(ids);
+        copy.sort(null);
+        return copy;
+    }
+
+    private static String str(Object id) {
+        return id == null ? null : id.toString();
+    }
+
+    Slot slot(String id) {
+        return slots.get(id);
+    }
+}

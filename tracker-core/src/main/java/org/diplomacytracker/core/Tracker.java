@@ -15,7 +15,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.process.DevelopmentRecorder;
+import org.diplomacytracker.core.live.ChangeFeed;
 import org.diplomacytracker.core.process.Recording;
+import org.diplomacytracker.core.store.AppendNotifier;
+import org.diplomacytracker.core.store.StoreSettings;
+import org.diplomacytracker.core.store.WakeableEventStore;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.events.Development;
@@ -35,15 +39,20 @@ public final class Tracker implements AutoCloseable {
     private final Configuration axon;
     private final Catalogue catalogue;
     private final StateIndex state;
+    private final ChangeFeed feed;
+    private final AppendNotifier notifier;
     private final DevelopmentRecorder recorder;
     private final ExecutorService recordingThreads;
 
     private Tracker(EventStoreDatabase db, Configuration axon, Catalogue catalogue, StateIndex state,
-                    int recorderThreads) {
+                    ChangeFeed feed, int recorderThreads) {
         this.db = db;
         this.axon = axon;
         this.catalogue = catalogue;
         this.state = state;
+        this.feed = feed;
+        this.notifier = db.settings().dialect() == StoreSettings.Dialect.POSTGRESQL
+                ? new AppendNotifier(db.settings(), ((WakeableEventStore) axon.eventStore())::wake) : null;
         this.recorder = new DevelopmentRecorder(axon.commandBus(), db);
         this.recordingThreads = Executors.newFixedThreadPool(recorderThreads, named("tracker-recorder"));
     }
@@ -57,8 +66,9 @@ public final class Tracker implements AutoCloseable {
         try {
             Catalogue catalogue = new Catalogue();
             StateIndex state = new StateIndex();
-            Configuration axon = TrackerConfiguration.configurer(db, options, catalogue, state).start();
-            Tracker tracker = new Tracker(db, axon, catalogue, state, options.recorderThreads());
+            ChangeFeed feed = new ChangeFeed(state::consistentOffset, options.liveBuffer(), Duration.ofMillis(250));
+            Configuration axon = TrackerConfiguration.configurer(db, options, catalogue, state, feed).start();
+            Tracker tracker = new Tracker(db, axon, catalogue, state, feed, options.recorderThreads());
             tracker.awaitCatchUp();
             return tracker;
         } catch (RuntimeException e) {
@@ -125,6 +135,11 @@ public final class Tracker implements AutoCloseable {
         return catalogue;
     }
 
+    /** The ordered feed of changes that live views follow. */
+    public ChangeFeed feed() {
+        return feed;
+    }
+
     /** The negotiation state as of any date, as known at any time. */
     public StateIndex state() {
         return state;
@@ -169,7 +184,11 @@ public final class Tracker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (notifier != null) {
+            notifier.close();
+        }
         axon.shutdown();
+        feed.close();
         db.close();
     }
 

@@ -19,12 +19,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.diplomacytracker.core.catalogue.Catalogue;
+import org.diplomacytracker.core.live.ChangeFeed;
 import org.diplomacytracker.core.process.PeaceProcess;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.process.StrongCache;
 import org.diplomacytracker.core.store.DevelopmentSerializer;
 import org.diplomacytracker.core.store.DuplicateKeyResolver;
 import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.core.store.WakeableEventStore;
 
 /**
  * The one place the Axon setup is built, without Spring, for {@code main} and the tests alike: the
@@ -48,7 +50,7 @@ public final class TrackerConfiguration {
     }
 
     public static Configurer configurer(EventStoreDatabase db, TrackerOptions options, Catalogue catalogue,
-                                        StateIndex state) {
+                                        StateIndex state, ChangeFeed feed) {
         disableTelemetry();
         Serializer general = JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
         Serializer events = DevelopmentSerializer.create();
@@ -67,18 +69,17 @@ public final class TrackerConfiguration {
                         .snapshotSerializer(general)
                         .persistenceExceptionResolver(new DuplicateKeyResolver())
                         .build())
-                .configureEventStore(c -> EmbeddedEventStore.builder()
+                .configureEventStore(c -> new WakeableEventStore(EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))
                         .fetchDelay(options.pollInterval().toMillis())
-                        .timeUnit(TimeUnit.MILLISECONDS)
-                        .build())
+                        .timeUnit(TimeUnit.MILLISECONDS)))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(PeaceProcess.class)
                         .configureCache(c -> new StrongCache(options.cachedProcesses()))
                         .configureSnapshotTrigger(c -> new AggregateLoadTimeSnapshotTriggerDefinition(
                                 c.snapshotter(), options.snapshotAfterLoadTime().toMillis())));
 
         // one segment: the read models take the stream in the store's order, process by process alike
-        ReadModelProjection projection = new ReadModelProjection(state, catalogue);
+        ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed);
         configurer.eventProcessing()
                 .registerTokenStore(ReadModelProjection.PROCESSOR, c -> new InMemoryTokenStore())
                 .registerPooledStreamingEventProcessor(ReadModelProjection.PROCESSOR, Configuration::eventStore,

@@ -8,14 +8,24 @@ import org.diplomacytracker.core.store.StoreSettings;
  * processes stay loaded, when a process is snapshotted, how often other nodes' events are polled.
  */
 public record TrackerOptions(StoreSettings store, int poolSize, int recorderThreads, int cachedProcesses,
-                             Duration snapshotAfterLoadTime, Duration pollInterval, int processorBatchSize) {
+                             Duration snapshotAfterLoadTime, Duration pollInterval, int processorBatchSize,
+                             int liveBuffer) {
+
+    /** Recent changes kept per process for live clients that resume. */
+    public static final int DEFAULT_LIVE_BUFFER = 1_000;
 
     public static TrackerOptions defaults(StoreSettings store) {
-        return new TrackerOptions(store, 10, 4, 1_000, Duration.ofMillis(500), Duration.ofMillis(1_000), 500);
+        return new TrackerOptions(store, 10, 4, 1_000, Duration.ofMillis(500), Duration.ofMillis(1_000), 500,
+                DEFAULT_LIVE_BUFFER);
     }
 
     public TrackerOptions withStore(StoreSettings other) {
         return new TrackerOptions(other, poolSize, recorderThreads, cachedProcesses, snapshotAfterLoadTime,
-                pollInterval, processorBatchSize);
+                pollInterval, processorBatchSize, liveBuffer);
+    }
+
+    public TrackerOptions withLiveBuffer(int size) {
+        return new TrackerOptions(store, poolSize, recorderThreads, cachedProcesses, snapshotAfterLoadTime,
+                pollInterval, processorBatchSize, size);
     }
 }

@@ -128,7 +128,7 @@ class RecordingOnStoreTest {
         StoreSettings settings = store(kind);
         // snapshot at every load: each command after the first load writes one
         Function<TrackerOptions, TrackerOptions> alwaysSnapshot = o -> new TrackerOptions(o.store(), o.poolSize(),
-                o.recorderThreads(), 0, Duration.ZERO, o.pollInterval(), o.processorBatchSize());
+                o.recorderThreads(), 0, Duration.ZERO, o.pollInterval(), o.processorBatchSize(), o.liveBuffer());
         Tracker first = start(settings, alwaysSnapshot);
         first.recordNow(opening("alpha"));
         first.recordNow(List.of(stance("alpha", "s-1", "2020-02-01", "north", "border", "demands")));

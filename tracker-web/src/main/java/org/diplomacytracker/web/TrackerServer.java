@@ -11,6 +11,8 @@ import org.diplomacytracker.web.api.DevelopmentRoutes;
 import org.diplomacytracker.web.api.Problem;
 import org.diplomacytracker.web.api.ReadRoutes;
 import org.diplomacytracker.web.api.StateRoutes;
+import org.diplomacytracker.web.live.LiveEndpoint;
+import org.diplomacytracker.web.live.LiveHub;
 
 /**
  * The HTTP server: routes, authentication, and the errors of the transport itself (404, 405, 413)
@@ -21,6 +23,7 @@ public final class TrackerServer extends VerticleBase {
     private final Tracker tracker;
     private final ServerOptions options;
     private HttpServer server;
+    private LiveEndpoint live;
 
     public TrackerServer(Tracker tracker, ServerOptions options) {
         this.tracker = tracker;
@@ -34,6 +37,9 @@ public final class TrackerServer extends VerticleBase {
         new DevelopmentRoutes(vertx, tracker, options.bodyLimit()).mount(router, this::requireAnalyst);
         new ReadRoutes(tracker.catalogue()).mount(router);
         new StateRoutes(tracker.state()).mount(router);
+        LiveHub hub = new LiveHub(tracker.feed(), tracker.state(), StateRoutes.MAPPER, options.live());
+        live = new LiveEndpoint(vertx, hub, options.live());
+        router.get("/api/live").handler(live::handle);
         router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
                 "no resource at " + ReadRoutesPaths.safe(ctx.request().path())).send(ctx.response()));
         router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed", "Method not allowed",
@@ -58,11 +64,21 @@ public final class TrackerServer extends VerticleBase {
                 .setHost(options.host())
                 .setPort(options.port())
                 .setCompressionSupported(true)
-                .setMaxInitialLineLength(8192);
+                .setMaxInitialLineLength(8192)
+                .setMaxWebSocketFrameSize(options.live().maxFrameBytes())
+                .setMaxWebSocketMessageSize(options.live().maxFrameBytes());
         return vertx.createHttpServer(serverOptions)
                 .requestHandler(router)
                 .listen()
                 .onSuccess(s -> server = s);
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (live != null) {
+            live.closeAll();
+        }
+        return server == null ? Future.succeededFuture() : server.close();
     }
 
     /** The port actually bound (useful with port 0). */
@@ -78,8 +94,11 @@ public final class TrackerServer extends VerticleBase {
             return;
         }
         String header = ctx.request().getHeader("Authorization");
-        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        String bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).trim() : null;
+        // a browser cannot set headers on a websocket: the live endpoint also takes ?access_token=
+        String presented = bearer == null && ctx.request().path().equals("/api/live")
+                ? ctx.request().getParam("access_token") : bearer;
         tokens.roleOf(presented).ifPresentOrElse(role -> {
             ctx.put("role", role);
             ctx.next();

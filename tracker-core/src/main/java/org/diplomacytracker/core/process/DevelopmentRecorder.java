@@ -73,6 +73,9 @@ public final class DevelopmentRecorder {
                 List<Development> part = group.getValue().stream().map(developments::get).toList();
                 results.put(group.getKey(), dispatch(new RecordDevelopments(group.getKey(), part), group.getValue()));
             }
+            if (results.values().stream().anyMatch(r -> r.items().stream().anyMatch(i -> !i.duplicate()))) {
+                db.announceAppend();
+            }
             uow.commit();
         } catch (RuntimeException | Error e) {
             if (uow.isActive()) {

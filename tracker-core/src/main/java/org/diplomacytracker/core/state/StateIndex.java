@@ -143,6 +143,24 @@ public final class StateIndex {
         }
     }
 
+    /**
+     * The state as {@link #state} gives it, but reflecting no event above {@code maxOffset}: the
+     * state a live view had right after that event (or, for {@code since}, when a client left).
+     */
+    public Optional<NegotiationState> stateAt(String process, LocalDate asOf, Instant knownAt, long maxOffset) {
+        lock.readLock().lock();
+        try {
+            ProcessIndex index = processes.get(process);
+            if (index == null) {
+                return Optional.empty();
+            }
+            Cut cut = new Cut(knownAt == null ? Instant.MAX : knownAt, Math.min(maxOffset, consistent()));
+            return Optional.of(index.state(asOf, cut, knownAt == null ? clock.instant() : knownAt, offsetFor(cut)));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Why a history cannot be given: no such process, actor or issue. */
     public enum Missing { PROCESS, ACTOR, ISSUE }
 

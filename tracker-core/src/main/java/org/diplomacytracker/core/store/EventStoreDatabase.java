@@ -147,6 +147,21 @@ public final class EventStoreDatabase implements AutoCloseable {
         return positions;
     }
 
+    /**
+     * Tells the other nodes, when the current transaction commits, that events were appended
+     * (PostgreSQL only: an embedded store has no other nodes).
+     */
+    public void announceAppend() {
+        if (settings.dialect() != StoreSettings.Dialect.POSTGRESQL) {
+            return;
+        }
+        try (Connection c = transactions.getConnection()) {
+            AppendNotifier.notifyAppended(c);
+        } catch (SQLException e) {
+            throw new JdbcException("could not announce the append to other nodes", e);
+        }
+    }
+
     /** The highest global offset in the store, 0 when it is empty. */
     public long headOffset() {
         String sql = "SELECT MAX(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable();

@@ -16,7 +16,7 @@ import org.diplomacytracker.core.state.StateIndex;
 public final class StateRoutes {
 
     /** Core's state values as the wire has them: ISO dates and instants, absent members omitted. */
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 

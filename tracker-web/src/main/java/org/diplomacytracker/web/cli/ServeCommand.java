@@ -12,6 +12,7 @@ import org.diplomacytracker.core.transfer.NdjsonReader;
 import org.diplomacytracker.web.ServerOptions;
 import org.diplomacytracker.web.Tokens;
 import org.diplomacytracker.web.TrackerServer;
+import org.diplomacytracker.web.live.LiveOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -42,20 +43,33 @@ public final class ServeCommand implements Runnable {
             description = "Largest request body accepted (default: ${DEFAULT-VALUE} = 8 MiB).")
     long bodyLimit;
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "A page origin allowed to open live connections, e.g. https://news.example (repeatable; "
+                    + "'*' for any). Default: the server's own origin only.")
+    java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+    @Option(names = "--live-buffer", defaultValue = "1000", paramLabel = "N",
+            description = "Recent changes kept per process for live clients that resume (default: ${DEFAULT-VALUE}).")
+    int liveBuffer;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
             throw new CliException("--port must be between 0 and 65535, got " + port);
         }
         Tokens tokens = Tokens.parse(System.getenv("TRACKER_TOKENS"));
-        Tracker tracker = Tracker.start(TrackerOptions.defaults(store.settings()));
+        if (liveBuffer < 1) {
+            throw new CliException("--live-buffer must be at least 1, got " + liveBuffer);
+        }
+        Tracker tracker = Tracker.start(TrackerOptions.defaults(store.settings()).withLiveBuffer(liveBuffer));
         Vertx vertx = null;
         try {
             if (demo) {
                 seedDemo(tracker);
             }
             vertx = Vertx.vertx();
-            TrackerServer server = new TrackerServer(tracker, new ServerOptions(host, port, bodyLimit, tokens));
+            TrackerServer server = new TrackerServer(tracker, new ServerOptions(host, port, bodyLimit, tokens,
+                    LiveOptions.defaults().withAllowedOrigins(allowedOrigins)));
             vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             if (!tokens.enabled()) {
                 log.warn("TRACKER_TOKENS is not set: anyone who can reach {} may record developments", host);

@@ -1,0 +1,145 @@
+package org.diplomacytracker.core.live;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Releases the developments the read models apply, one at a time and in offset order, on its own
+ * thread, to its listeners. An event that arrives while an earlier offset is still missing waits
+ * until the hole fills or the state index gives the hole up (its {@code consistentOffset} passes
+ * it), so every listener sees offsets strictly increasing and the state at each one complete.
+ * Keeps the last {@code bufferSize} changes of each process for clients that resume with
+ * {@code since}.
+ */
+public final class ChangeFeed implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+
+    /** Called on the feed's thread, in offset order. */
+    public interface Listener {
+        void onChange(Change change);
+    }
+
+    private final LongSupplier consistentOffset;
+    private final int bufferSize;
+    private final ScheduledExecutorService thread;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /** Applied, not yet released (only touched on the feed's thread). */
+    private final TreeMap<Long, Change> pending = new TreeMap<>();
+    private final Map<String, Recent> recent = new HashMap<>();
+    private volatile long released;
+
+    /** The recent changes of one process and the highest offset no longer kept. */
+    private static final class Recent {
+        final Deque<Change> changes = new ArrayDeque<>();
+        long evictedUpTo;
+    }
+
+    public ChangeFeed(LongSupplier consistentOffset, int bufferSize, Duration recheck) {
+        this.consistentOffset = consistentOffset;
+        this.bufferSize = bufferSize;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tracker-live-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        // a hole given up by the index releases what waits behind it, even when nothing new arrives
+        thread.scheduleWithFixedDelay(this::release, recheck.toMillis(), recheck.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Hands a change applied by the read models to the feed (any thread). */
+    public void offer(Change change) {
+        thread.execute(() -> {
+            if (change.offset() > released) {
+                pending.put(change.offset(), change);
+            }
+            release();
+        });
+    }
+
+    /** Runs a task on the feed's thread, between releases: it sees the feed at one offset. */
+    public void execute(Runnable task) {
+        thread.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("a live-view task failed", e);
+            }
+        });
+    }
+
+    private void release() {
+        long upTo = consistentOffset.getAsLong();
+        while (!pending.isEmpty() && pending.firstKey() <= upTo) {
+            Change change = pending.pollFirstEntry().getValue();
+            released = change.offset();
+            keep(change);
+            for (Listener l : listeners) {
+                try {
+                    l.onChange(change);
+                } catch (RuntimeException e) {
+                    log.error("a live-view listener failed on offset {}", change.offset(), e);
+                }
+            }
+        }
+    }
+
+    private void keep(Change change) {
+        Recent r = recent.computeIfAbsent(change.process(), p -> new Recent());
+        r.changes.addLast(change);
+        while (r.changes.size() > bufferSize) {
+            r.evictedUpTo = r.changes.removeFirst().offset();
+        }
+    }
+
+    /** The offset of the last change released to listeners. */
+    public long released() {
+        return released;
+    }
+
+    /**
+     * The changes of {@code process} after {@code since} up to the last released, in order — or
+     * null when the buffer no longer reaches back that far. Call on the feed's thread.
+     */
+    public List<Change> since(String process, long since) {
+        if (since > released) {
+            return null; // a client ahead of this server (another store, or a lost one)
+        }
+        Recent r = recent.get(process);
+        if (r == null) {
+            return since >= 0 ? List.of() : null;
+        }
+        if (since < r.evictedUpTo) {
+            return null;
+        }
+        List<Change> after = new ArrayList<>();
+        for (Change c : r.changes) {
+            if (c.offset() > since) {
+                after.add(c);
+            }
+        }
+        return after;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

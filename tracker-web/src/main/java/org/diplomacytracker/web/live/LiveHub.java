@@ -1,0 +1,224 @@
+package org.diplomacytracker.web.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.flipkart.zjsonpatch.JsonDiff;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.diplomacytracker.core.live.Change;
+import org.diplomacytracker.core.live.ChangeFeed;
+import org.diplomacytracker.core.state.NegotiationState;
+import org.diplomacytracker.core.state.StateIndex;
+
+/**
+ * Follows the change feed and keeps every subscribed view: its state as last sent and its
+ * subscribers. All of it runs on the feed's thread, so a snapshot, a resume and the updates after
+ * them see one order of offsets. For each change, each view of that process computes its new state
+ * once; when it differs, the JSON Patch and the message are computed and encoded once per view (and
+ * per distinct subscription id), and the same text goes to every subscriber.
+ */
+public final class LiveHub implements ChangeFeed.Listener {
+
+    private final ChangeFeed feed;
+    private final StateIndex index;
+    private final ObjectMapper mapper;
+    private final LiveOptions options;
+    private final Map<ViewKey, View> views = new HashMap<>();
+
+    /** A view: what its subscribers were last sent, and who they are. */
+    private static final class View {
+        final ViewKey key;
+        NegotiationState state;
+        ObjectNode json;
+        final List<Subscriber> subscribers = new ArrayList<>();
+
+        View(ViewKey key) {
+            this.key = key;
+        }
+    }
+
+    private record Subscriber(LiveConnection connection, LiveConnection.Subscription subscription) {
+    }
+
+    public LiveHub(ChangeFeed feed, StateIndex index, ObjectMapper mapper, LiveOptions options) {
+        this.feed = feed;
+        this.index = index;
+        this.mapper = mapper;
+        this.options = options;
+        feed.addListener(this);
+    }
+
+    /** Subscribes; answers with a snapshot, or with the missed updates and "resumed" when {@code since} allows. */
+    void subscribe(LiveConnection connection, LiveConnection.Subscription subscription, Long since) {
+        feed.execute(() -> {
+            if (connection.closed) {
+                return;
+            }
+            String id = subscription.id();
+            if (connection.subscriptions.size() >= options.maxSubscriptions()) {
+                connection.sendNow(Messages.error(id, "too many subscriptions on one connection (at most "
+                        + options.maxSubscriptions() + "); unsubscribe first"));
+                return;
+            }
+            if (id != null && connection.subscriptions.stream().anyMatch(s -> id.equals(s.id()))) {
+                connection.sendNow(Messages.error(id, "a subscription with id '" + id + "' is already open"));
+                return;
+            }
+            ViewKey key = subscription.view();
+            if (!index.hasProcess(key.process())) {
+                connection.sendNow(Messages.error(id, "unknown process '" + key.process() + "'"));
+                return;
+            }
+            View view = views.computeIfAbsent(key, this::open);
+            if (since != null) {
+                List<Change> missed = feed.since(key.process(), since);
+                if (missed != null) {
+                    replay(connection, subscription, since, missed);
+                } else {
+                    connection.sendNow(Messages.snapshot(mapper, subscription, view.json, false));
+                }
+            } else {
+                connection.sendNow(Messages.snapshot(mapper, subscription, view.json, null));
+            }
+            connection.subscriptions.add(subscription);
+            view.subscribers.add(new Subscriber(connection, subscription));
+        });
+    }
+
+    private View open(ViewKey key) {
+        View view = new View(key);
+        view.state = stateAt(key, feed.released());
+        view.json = mapper.valueToTree(view.state);
+        return view;
+    }
+
+    private NegotiationState stateAt(ViewKey key, long offset) {
+        return index.stateAt(key.process(), key.asOf(), key.knownAt(), offset).orElseThrow();
+    }
+
+    /** The updates a resuming client missed: from the state at {@code since}, one per change that altered it. */
+    private void replay(LiveConnection connection, LiveConnection.Subscription subscription, long since,
+                        List<Change> missed) {
+        ViewKey key = subscription.view();
+        NegotiationState before = stateAt(key, since);
+        ObjectNode beforeJson = mapper.valueToTree(before);
+        long last = since;
+        for (Change change : missed) {
+            NegotiationState after = stateAt(key, change.offset());
+            if (!sameSections(before, after)) {
+                ObjectNode afterJson = withKnownAt(mapper.valueToTree(after), change);
+                connection.sendNow(Messages.update(mapper, subscription, change, JsonDiff.asJson(beforeJson, afterJson)));
+                before = after;
+                beforeJson = afterJson;
+                last = change.offset();
+            }
+        }
+        connection.sendNow(Messages.resumed(mapper, subscription, Math.max(last, feed.released())));
+    }
+
+    @Override
+    public void onChange(Change change) {
+        for (View view : views.values()) {
+            if (!view.key.process().equals(change.process())) {
+                continue;
+            }
+            NegotiationState next = stateAt(view.key, change.offset());
+            if (sameSections(view.state, next)) {
+                continue; // this development changes nothing in this view
+            }
+            ObjectNode nextJson = withKnownAt(mapper.valueToTree(next), change);
+            JsonNode patch = JsonDiff.asJson(view.json, nextJson);
+            view.state = next;
+            view.json = nextJson;
+            Map<String, String> encoded = new LinkedHashMap<>();
+            for (Subscriber s : view.subscribers) {
+                String message = encoded.computeIfAbsent(Objects.toString(s.subscription().id(), "\u0000"),
+                        id -> Messages.update(mapper, s.subscription(), change, patch));
+                if (!s.connection().send(message)) {
+                    lagging(s.connection());
+                }
+            }
+        }
+    }
+
+    /**
+     * A live view is as known at the moment of its last change; the REST state for "now" names the
+     * moment of asking. Either way the sections are the same.
+     */
+    private static ObjectNode withKnownAt(ObjectNode state, Change change) {
+        if (state.get("knownAt") != null && change != null) {
+            state.put("knownAt", change.recordedAt().toString());
+        }
+        return state;
+    }
+
+    private static boolean sameSections(NegotiationState a, NegotiationState b) {
+        return a.actors().equals(b.actors()) && a.issues().equals(b.issues()) && a.envoys().equals(b.envoys())
+                && a.positions().equals(b.positions()) && a.proposals().equals(b.proposals())
+                && a.territory().equals(b.territory()) && a.commitments().equals(b.commitments())
+                && a.talks().equals(b.talks());
+    }
+
+    /** The socket's queue is full: stop sending; when it drains, send each of its views afresh. */
+    private void lagging(LiveConnection connection) {
+        connection.socket.drainHandler(v -> feed.execute(() -> catchUp(connection)));
+    }
+
+    private void catchUp(LiveConnection connection) {
+        if (connection.closed || connection.laggingSince == null) {
+            return;
+        }
+        connection.laggingSince = null;
+        for (LiveConnection.Subscription s : connection.subscriptions) {
+            View view = views.get(s.view());
+            if (view != null) {
+                connection.sendNow(Messages.snapshot(mapper, s, view.json, null));
+            }
+        }
+    }
+
+    /** Ends one subscription of a connection (by id). */
+    void unsubscribe(LiveConnection connection, String id) {
+        feed.execute(() -> {
+            LiveConnection.Subscription found = connection.subscriptions.stream()
+                    .filter(s -> id.equals(s.id())).findFirst().orElse(null);
+            if (found == null) {
+                connection.sendNow(Messages.error(id, "no subscription with id '" + id + "'"));
+                return;
+            }
+            drop(connection, found);
+            connection.sendNow(Messages.unsubscribed(mapper, id));
+        });
+    }
+
+    /** Forgets a closed connection. */
+    void closed(LiveConnection connection) {
+        feed.execute(() -> {
+            connection.closed = true;
+            for (LiveConnection.Subscription s : List.copyOf(connection.subscriptions)) {
+                drop(connection, s);
+            }
+        });
+    }
+
+    private void drop(LiveConnection connection, LiveConnection.Subscription subscription) {
+        connection.subscriptions.remove(subscription);
+        View view = views.get(subscription.view());
+        if (view != null) {
+            view.subscribers.removeIf(s -> s.connection() == connection && s.subscription() == subscription);
+            if (view.subscribers.isEmpty()) {
+                views.remove(view.key);
+            }
+        }
+    }
+
+    /** How many views are open (for metrics and tests). */
+    int viewCount() {
+        return views.size();
+    }
+}

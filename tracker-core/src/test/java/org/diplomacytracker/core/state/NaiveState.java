@@ -102,7 +102,7 @@ final class NaiveState {
         for (Event other : visible) {
             if (other.development() instanceof DevelopmentRetracted r && sameProcess(other, target)
                     && r.target().equals(target.development().id())
-                    && true) {
+                    && standing(other, visible)) {
                 return true;
             }
         }

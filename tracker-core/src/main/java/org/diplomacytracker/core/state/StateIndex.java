@@ -130,17 +130,7 @@ public final class StateIndex {
      * (null: now); empty when there is no such process.
      */
     public Optional<NegotiationState> state(String process, LocalDate asOf, Instant knownAt) {
-        lock.readLock().lock();
-        try {
-            ProcessIndex index = processes.get(process);
-            if (index == null) {
-                return Optional.empty();
-            }
-            Cut cut = cut(knownAt);
-            return Optional.of(index.state(asOf, cut, knownAt == null ? clock.instant() : knownAt, offsetFor(cut)));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return stateAt(process, asOf, knownAt, Long.MAX_VALUE);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.AggregateLoadTimeSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -32,7 +33,7 @@ import org.diplomacytracker.core.store.WakeableEventStore;
  * The one place the Axon setup is built, without Spring, for {@code main} and the tests alike: the
  * JDBC event store over the given database, Jackson for events (under their stable wire names),
  * messages and snapshots — XStream stays out — the {@link PeaceProcess} aggregate with an always-held
- * cache and load-time snapshots, and the pooled streaming processor that feeds the read models.
+ * cache and load-time snapshots, and the tracking processor that feeds the read models.
  */
 public final class TrackerConfiguration {
 
@@ -78,12 +79,17 @@ public final class TrackerConfiguration {
                         .configureSnapshotTrigger(c -> new AggregateLoadTimeSnapshotTriggerDefinition(
                                 c.snapshotter(), options.snapshotAfterLoadTime().toMillis())));
 
-        // one segment: the read models take the stream in the store's order, process by process alike
+        // One tracking processor, one segment: the read models take the stream in the store's order.
+        // Not Axon's pooled streaming processor: the embedded store's stream offers it no availability
+        // callback, so it polls every 500 ms (hard-coded) and each write would wait that long to be
+        // readable; the tracking processor blocks on the stream and wakes at each commit.
         ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed);
         configurer.eventProcessing()
                 .registerTokenStore(ReadModelProjection.PROCESSOR, c -> new InMemoryTokenStore())
-                .registerPooledStreamingEventProcessor(ReadModelProjection.PROCESSOR, Configuration::eventStore,
-                        (c, builder) -> builder.batchSize(options.processorBatchSize()).initialSegmentCount(1))
+                .registerTrackingEventProcessor(ReadModelProjection.PROCESSOR, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(options.processorBatchSize())
+                                .andInitialSegmentsCount(1))
                 .registerEventHandler(c -> projection)
                 .assignHandlerInstancesMatching(ReadModelProjection.PROCESSOR, h -> h == projection);
         return configurer;

@@ -48,9 +48,9 @@ public final class TrackerServer extends VerticleBase {
         router.errorHandler(413, ctx -> {
             // the body was not read: close the connection rather than drain an oversize upload
             ctx.response().putHeader("Connection", "close");
+            ctx.response().endHandler(v -> ctx.request().connection().close());
             Problem.of(413, "body-too-large", "Body too large", "the body exceeds the limit of "
                     + options.bodyLimit() + " bytes; split the batch into smaller ones").send(ctx.response());
-            ctx.response().endHandler(v -> ctx.request().connection().close());
         });
         router.errorHandler(500, ctx -> {
             if (ctx.failure() != null) {

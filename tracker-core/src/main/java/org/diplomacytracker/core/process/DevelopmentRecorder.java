@@ -60,8 +60,26 @@ public final class DevelopmentRecorder {
                 }
                 log.debug("another writer appended to the same process first; deciding again (attempt {})",
                         attempt + 1);
+            } catch (DevelopmentRefusedException e) {
+                if (attempt == ATTEMPTS || !decidedOnAStaleCopy(e, developments)) {
+                    throw e;
+                }
+                log.debug("refused on a copy of the process older than the store; deciding again");
             }
         }
+    }
+
+    /**
+     * A refusal appends nothing, so the store's optimistic concurrency never tells a node that its
+     * cached process was behind. Where other nodes may write, ask the store: when the process's stream
+     * is longer than the copy that decided, decide again (the rollback already dropped that copy).
+     */
+    private boolean decidedOnAStaleCopy(DevelopmentRefusedException e, List<Development> developments) {
+        if (!db.shared()) {
+            return false;
+        }
+        String process = developments.get(e.position()).process().value();
+        return db.lastSequence(process) > e.knownSequence();
     }
 
     private Recording attempt(List<Development> developments, Map<String, List<Integer>> byProcess) {

@@ -10,12 +10,20 @@ public class DevelopmentRefusedException extends RuntimeException {
     private final Refusal refusal;
     private final String field;
     private final int position;
+    private final long knownSequence;
 
     public DevelopmentRefusedException(Refusal refusal, String field, String message, int position) {
+        this(refusal, field, message, position, -1);
+    }
+
+    /** {@code knownSequence}: the last event of the process's stream the deciding copy had read. */
+    public DevelopmentRefusedException(Refusal refusal, String field, String message, int position,
+                                       long knownSequence) {
         super(message, null, false, false);
         this.refusal = refusal;
         this.field = field;
         this.position = position;
+        this.knownSequence = knownSequence;
     }
 
     public Refusal refusal() {
@@ -30,8 +38,12 @@ public class DevelopmentRefusedException extends RuntimeException {
         return position;
     }
 
+    public long knownSequence() {
+        return knownSequence;
+    }
+
     /** The same refusal placed at another position (its place in the whole submission). */
     public DevelopmentRefusedException at(int newPosition) {
-        return new DevelopmentRefusedException(refusal, field, getMessage(), newPosition);
+        return new DevelopmentRefusedException(refusal, field, getMessage(), newPosition, knownSequence);
     }
 }

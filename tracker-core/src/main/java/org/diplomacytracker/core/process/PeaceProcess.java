@@ -39,6 +39,8 @@ public class PeaceProcess {
 
     @AggregateIdentifier
     private String processId;
+    /** The sequence number of the last event applied: how far this copy of the process has read its stream. */
+    private long lastSequence = -1;
 
     /** Every recorded development by id: where it stands in the stream and what it contained. */
     private Map<String, Recorded> developments = new HashMap<>();
@@ -49,16 +51,17 @@ public class PeaceProcess {
     private Map<String, String> proposals = new HashMap<>();
     /** Which retractions and corrections stand. */
     private Amendments amendments = new Amendments();
-    /** Every version of every envoy appointment: the original's id and each correction's id. */
-    private Map<String, Appointment> appointmentVersions = new HashMap<>();
-    private List<String> appointments = new ArrayList<>();
+    /** Every version of every appointment and departure of an envoy, by the id of the original or correction. */
+    private Map<String, EnvoyFact> envoyVersions = new HashMap<>();
+    /** The ids of envoy appointments and departures, in recorded order. */
+    private List<String> envoyDevelopments = new ArrayList<>();
 
     /** Where a development stands: its sequence in this stream, its content fingerprint, its type. */
     record Recorded(long sequence, long hash, String type) {
     }
 
-    /** The facts of an appointment that EnvoyLeft is checked against. */
-    record Appointment(String person, String office, LocalDate from) {
+    /** An appointment or a departure: who, which office, from when. */
+    record EnvoyFact(String person, String office, LocalDate on, boolean appointed) {
     }
 
     protected PeaceProcess() {
@@ -158,25 +161,38 @@ public class PeaceProcess {
         }
     }
 
+    /**
+     * Whether the person holds the office on the departure's date, as the state would show it:
+     * their standing appointments and departures dated on or before it, folded in valid-time order
+     * (a new appointment replaces the office held, a departure ends the office it names).
+     */
     private void checkOfficeHeld(EnvoyLeft left, int position) {
         String person = left.person().value();
-        for (String appointment : appointments) {
-            if (amendments.isRetracted(appointment)) {
+        List<EnvoyFact> facts = new ArrayList<>();
+        for (String id : envoyDevelopments) {
+            if (amendments.isRetracted(id)) {
                 continue;
             }
-            Appointment current = standingVersion(appointment);
-            if (current.person().equals(person) && current.office().equals(left.office())
-                    && !current.from().isAfter(left.occurredOn())) {
-                return;
+            String inForce = amendments.correctionInForce(id);
+            EnvoyFact fact = envoyVersions.get(inForce == null ? id : inForce);
+            if (fact.person().equals(person) && !fact.on().isAfter(left.occurredOn())) {
+                facts.add(fact); // in recorded order, which breaks ties between facts of one day
             }
         }
-        throw refuse(Refusal.OFFICE_NOT_HELD, "office", "'" + person + "' holds no office '" + left.office()
-                + "' on " + left.occurredOn() + " in process '" + processId + "'", position);
-    }
-
-    private Appointment standingVersion(String appointment) {
-        String inForce = amendments.correctionInForce(appointment);
-        return appointmentVersions.get(inForce == null ? appointment : inForce);
+        facts.sort(java.util.Comparator.comparing(EnvoyFact::on));
+        String held = null;
+        for (EnvoyFact fact : facts) {
+            if (fact.appointed()) {
+                held = fact.office();
+            } else if (fact.office().equals(held)) {
+                held = null;
+            }
+        }
+        if (!left.office().equals(held)) {
+            throw refuse(Refusal.OFFICE_NOT_HELD, "office", "'" + person + "' holds no office '" + left.office()
+                    + "' on " + left.occurredOn() + " in process '" + processId + "'"
+                    + (held == null ? "" : " (the office held then is '" + held + "')"), position);
+        }
     }
 
     private void checkRetractable(DevelopmentRetracted retraction, int position) {
@@ -248,12 +264,21 @@ public class PeaceProcess {
         return null;
     }
 
-    private static DevelopmentRefusedException refuse(Refusal refusal, String field, String message, int position) {
-        return new DevelopmentRefusedException(refusal, field, message, position);
+    private static EnvoyFact envoyFact(Development development) {
+        if (development instanceof EnvoyAppointed e) {
+            return new EnvoyFact(e.person().value(), e.office(), e.occurredOn(), true);
+        }
+        EnvoyLeft l = (EnvoyLeft) development;
+        return new EnvoyFact(l.person().value(), l.office(), l.occurredOn(), false);
+    }
+
+    private DevelopmentRefusedException refuse(Refusal refusal, String field, String message, int position) {
+        return new DevelopmentRefusedException(refusal, field, message, position, lastSequence);
     }
 
     @EventSourcingHandler
     void on(Development development, @SequenceNumber long sequence) {
+        lastSequence = sequence;
         String id = development.id().value();
         developments.put(id, new Recorded(sequence, ContentHash.of(development), development.type().wireName()));
         if (development instanceof ProcessOpened opened) {
@@ -266,15 +291,15 @@ public class PeaceProcess {
             areas.put(a.area().value(), id);
         } else if (development instanceof ProposalTabled p) {
             proposals.put(p.proposal().value(), id);
-        } else if (development instanceof EnvoyAppointed e) {
-            appointments.add(id);
-            appointmentVersions.put(id, new Appointment(e.person().value(), e.office(), e.occurredOn()));
+        } else if (development instanceof EnvoyAppointed || development instanceof EnvoyLeft) {
+            envoyDevelopments.add(id);
+            envoyVersions.put(id, envoyFact(development));
         } else if (development instanceof DevelopmentRetracted r) {
             amendments.retract(id, r.target().value());
         } else if (development instanceof DevelopmentCorrected c) {
             amendments.correct(id, c.target().value());
-            if (c.replacement() instanceof EnvoyAppointed e) {
-                appointmentVersions.put(id, new Appointment(e.person().value(), e.office(), e.occurredOn()));
+            if (c.replacement() instanceof EnvoyAppointed || c.replacement() instanceof EnvoyLeft) {
+                envoyVersions.put(id, envoyFact(c.replacement()));
             }
         }
     }

@@ -162,6 +162,27 @@ public final class EventStoreDatabase implements AutoCloseable {
         }
     }
 
+    /** The sequence number of the last event of a process's stream, -1 when it has none. */
+    public long lastSequence(String process) {
+        String sql = "SELECT MAX(" + schema.sequenceNumberColumn() + ") FROM " + schema.domainEventTable()
+                + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
+        try (Connection c = transactions.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, process);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long last = rs.getLong(1);
+                return rs.wasNull() ? -1 : last;
+            }
+        } catch (SQLException e) {
+            throw new JdbcException("could not read the length of a process's stream", e);
+        }
+    }
+
+    /** Whether other processes may append to this store: a server database may be shared. */
+    public boolean shared() {
+        return settings.dialect() == StoreSettings.Dialect.POSTGRESQL;
+    }
+
     /** The highest global offset in the store, 0 when it is empty. */
     public long headOffset() {
         String sql = "SELECT MAX(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable();

@@ -75,7 +75,7 @@ public final class ImportCommand implements Runnable {
                     batch = reader.next(batchSize);
                 } catch (NdjsonLineException e) {
                     throw new CliException(file + ":" + e.line() + ": " + e.problem().getMessage()
-                            + " (nothing from this line on was recorded)");
+                            + " (the batch holding this line was not recorded; earlier batches were)");
                 }
                 if (batch.isEmpty()) {
                     return;

@@ -220,6 +220,31 @@ class PeaceProcessTest {
     }
 
     @Test
+    void anEnvoyCannotLeaveTwiceNorLeaveAnOfficeANewAppointmentReplaced() {
+        Development appointed = dev("appointed", "EnvoyAppointed", "2020-03-01",
+                "\"person\":\"envoy-x\",\"office\":\"Envoy\",\"appointedBy\":\"north\",\"represents\":\"north\"");
+        Development left = dev("left", "EnvoyLeft", "2020-04-01", "\"person\":\"envoy-x\",\"office\":\"Envoy\"");
+        whenAfterOpening(dev("left-again", "EnvoyLeft", "2020-05-01", "\"person\":\"envoy-x\",\"office\":\"Envoy\""),
+                appointed, left)
+                .expectException(DevelopmentRefusedException.class)
+                .expectExceptionMessage(containsString("holds no office 'Envoy' on 2020-05-01"));
+        setUp();
+        Development promoted = dev("promoted", "EnvoyAppointed", "2020-03-15",
+                "\"person\":\"envoy-x\",\"office\":\"Chief Envoy\",\"appointedBy\":\"north\",\"represents\":\"north\"");
+        whenAfterOpening(dev("left-old", "EnvoyLeft", "2020-04-01", "\"person\":\"envoy-x\",\"office\":\"Envoy\""),
+                appointed, promoted)
+                .expectException(DevelopmentRefusedException.class)
+                .expectExceptionMessage(containsString("the office held then is 'Chief Envoy'"));
+        setUp();
+        // a backfilled departure before a later re-appointment is fine: on its date the office was held
+        Development reappointed = dev("reappointed", "EnvoyAppointed", "2020-06-01",
+                "\"person\":\"envoy-x\",\"office\":\"Envoy\",\"appointedBy\":\"north\",\"represents\":\"north\"");
+        Development backfilled = dev("left-between", "EnvoyLeft", "2020-04-01",
+                "\"person\":\"envoy-x\",\"office\":\"Envoy\"");
+        whenAfterOpening(backfilled, appointed, reappointed).expectSuccessfulHandlerExecution().expectEvents(backfilled);
+    }
+
+    @Test
     void anEnvoyLeavesTheOfficeAsCorrectedNotAsFirstReported() {
         Development appointed = dev("appointed", "EnvoyAppointed", "2020-03-01",
                 "\"person\":\"envoy-x\",\"office\":\"Envoy\",\"appointedBy\":\"north\",\"represents\":\"north\"");

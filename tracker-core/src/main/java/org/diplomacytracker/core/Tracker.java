@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.process.DevelopmentRecorder;
+import org.diplomacytracker.core.process.DoublingSnapshots;
 import org.diplomacytracker.core.live.ChangeFeed;
 import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.store.AppendNotifier;
@@ -40,17 +41,19 @@ public final class Tracker implements AutoCloseable {
     private final Catalogue catalogue;
     private final StateIndex state;
     private final ChangeFeed feed;
+    private final DoublingSnapshots snapshots;
     private final AppendNotifier notifier;
     private final DevelopmentRecorder recorder;
     private final ExecutorService recordingThreads;
 
     private Tracker(EventStoreDatabase db, Configuration axon, Catalogue catalogue, StateIndex state,
-                    ChangeFeed feed, int recorderThreads) {
+                    ChangeFeed feed, DoublingSnapshots snapshots, int recorderThreads) {
         this.db = db;
         this.axon = axon;
         this.catalogue = catalogue;
         this.state = state;
         this.feed = feed;
+        this.snapshots = snapshots;
         this.notifier = db.settings().dialect() == StoreSettings.Dialect.POSTGRESQL
                 ? new AppendNotifier(db.settings(), ((WakeableEventStore) axon.eventStore())::wake) : null;
         this.recorder = new DevelopmentRecorder(axon.commandBus(), db);
@@ -67,8 +70,13 @@ public final class Tracker implements AutoCloseable {
             Catalogue catalogue = new Catalogue();
             StateIndex state = new StateIndex();
             ChangeFeed feed = new ChangeFeed(state::consistentOffset, options.liveBuffer(), Duration.ofMillis(250));
-            Configuration axon = TrackerConfiguration.configurer(db, options, catalogue, state, feed).start();
-            Tracker tracker = new Tracker(db, axon, catalogue, state, feed, options.recorderThreads());
+            Configuration[] started = new Configuration[1];
+            DoublingSnapshots snapshots = new DoublingSnapshots(() -> started[0].snapshotter(),
+                    options.snapshotMinimum());
+            Configuration axon = TrackerConfiguration.configurer(db, options, catalogue, state, feed, snapshots)
+                    .start();
+            started[0] = axon;
+            Tracker tracker = new Tracker(db, axon, catalogue, state, feed, snapshots, options.recorderThreads());
             tracker.awaitCatchUp();
             return tracker;
         } catch (RuntimeException e) {
@@ -187,6 +195,7 @@ public final class Tracker implements AutoCloseable {
         if (notifier != null) {
             notifier.close();
         }
+        snapshots.close();
         axon.shutdown();
         feed.close();
         db.close();

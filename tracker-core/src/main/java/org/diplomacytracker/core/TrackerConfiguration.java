@@ -13,7 +13,6 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.AggregateLoadTimeSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -21,6 +20,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.live.ChangeFeed;
+import org.diplomacytracker.core.process.DoublingSnapshots;
 import org.diplomacytracker.core.process.PeaceProcess;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.process.StrongCache;
@@ -33,7 +33,7 @@ import org.diplomacytracker.core.store.WakeableEventStore;
  * The one place the Axon setup is built, without Spring, for {@code main} and the tests alike: the
  * JDBC event store over the given database, Jackson for events (under their stable wire names),
  * messages and snapshots — XStream stays out — the {@link PeaceProcess} aggregate with an always-held
- * cache and load-time snapshots, and the tracking processor that feeds the read models.
+ * cache and snapshots each time its stream doubles, and the tracking processor that feeds the read models.
  */
 public final class TrackerConfiguration {
 
@@ -51,7 +51,7 @@ public final class TrackerConfiguration {
     }
 
     public static Configurer configurer(EventStoreDatabase db, TrackerOptions options, Catalogue catalogue,
-                                        StateIndex state, ChangeFeed feed) {
+                                        StateIndex state, ChangeFeed feed, DoublingSnapshots snapshots) {
         disableTelemetry();
         Serializer general = JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
         Serializer events = DevelopmentSerializer.create();
@@ -76,8 +76,7 @@ public final class TrackerConfiguration {
                         .timeUnit(TimeUnit.MILLISECONDS)))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(PeaceProcess.class)
                         .configureCache(c -> new StrongCache(options.cachedProcesses()))
-                        .configureSnapshotTrigger(c -> new AggregateLoadTimeSnapshotTriggerDefinition(
-                                c.snapshotter(), options.snapshotAfterLoadTime().toMillis())));
+                        .configureSnapshotTrigger(c -> snapshots));
 
         // One tracking processor, one segment: the read models take the stream in the store's order.
         // Not Axon's pooled streaming processor: the embedded store's stream offers it no availability

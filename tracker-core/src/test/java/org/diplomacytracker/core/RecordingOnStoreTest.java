@@ -126,9 +126,9 @@ class RecordingOnStoreTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void aProcessRestoredFromItsSnapshotDecidesAsBefore(String kind) {
         StoreSettings settings = store(kind);
-        // snapshot at every load: each command after the first load writes one
+        // snapshot as soon as the stream has grown by one event and doubled
         Function<TrackerOptions, TrackerOptions> alwaysSnapshot = o -> new TrackerOptions(o.store(), o.poolSize(),
-                o.recorderThreads(), 0, Duration.ZERO, o.pollInterval(), o.processorBatchSize(), o.liveBuffer());
+                o.recorderThreads(), 0, 1, o.pollInterval(), o.processorBatchSize(), o.liveBuffer());
         Tracker first = start(settings, alwaysSnapshot);
         first.recordNow(opening("alpha"));
         first.recordNow(List.of(stance("alpha", "s-1", "2020-02-01", "north", "border", "demands")));

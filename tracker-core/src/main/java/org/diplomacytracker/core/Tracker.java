@@ -69,7 +69,7 @@ public final class Tracker implements AutoCloseable {
         try {
             Catalogue catalogue = new Catalogue();
             StateIndex state = new StateIndex();
-            ChangeFeed feed = new ChangeFeed(state::consistentOffset, options.liveBuffer(), Duration.ofMillis(250));
+            ChangeFeed feed = new ChangeFeed(StateIndex.GAP_GRACE, options.liveBuffer(), Duration.ofMillis(250));
             Configuration[] started = new Configuration[1];
             DoublingSnapshots snapshots = new DoublingSnapshots(() -> started[0].snapshotter(),
                     options.snapshotMinimum());
@@ -104,6 +104,15 @@ public final class Tracker implements AutoCloseable {
             if (now - lastReport > TimeUnit.SECONDS.toNanos(2)) {
                 log.info("rebuilding: {} of {} events", catalogue.lastOffset(), head);
                 lastReport = now;
+            }
+        }
+        // and the live feed has released it all, so that a client resuming right away finds its changes
+        while (feed.released() < catalogue.lastOffset() && state.consistentOffset() >= catalogue.lastOffset()) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rebuilding the read models", e);
             }
         }
         log.info("read models ready at offset {} in {} ms", head,

@@ -82,7 +82,7 @@ public final class TrackerConfiguration {
         // Not Axon's pooled streaming processor: the embedded store's stream offers it no availability
         // callback, so it polls every 500 ms (hard-coded) and each write would wait that long to be
         // readable; the tracking processor blocks on the stream and wakes at each commit.
-        ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed);
+        ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, db);
         configurer.eventProcessing()
                 .registerTokenStore(ReadModelProjection.PROCESSOR, c -> new InMemoryTokenStore())
                 .registerTrackingEventProcessor(ReadModelProjection.PROCESSOR, Configuration::eventStore,

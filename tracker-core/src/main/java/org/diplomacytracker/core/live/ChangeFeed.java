@@ -1,5 +1,6 @@
 package org.diplomacytracker.core.live;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,15 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import org.diplomacytracker.core.store.OffsetHoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Releases the developments the read models apply, one at a time and in offset order, on its own
  * thread, to its listeners. An event that arrives while an earlier offset is still missing waits
- * until the hole fills or the state index gives the hole up (its {@code consistentOffset} passes
- * it), so every listener sees offsets strictly increasing and the state at each one complete.
+ * until the hole fills or is given up as a skipped number — judged on what the feed itself has
+ * received, so that a release never overtakes an offer still queued — so every listener sees
+ * offsets strictly increasing and the state at each one complete.
  * Keeps the last {@code bufferSize} changes of each process for clients that resume with
  * {@code since}.
  */
@@ -31,9 +33,16 @@ public final class ChangeFeed implements AutoCloseable {
     /** Called on the feed's thread, in offset order. */
     public interface Listener {
         void onChange(Change change);
+
+        /**
+         * A change that arrived after the feed had released later ones — its transaction committed
+         * after the state index had given its offset up as skipped. It cannot be sent as an update
+         * without breaking offset order; listeners resynchronise the views it touches instead.
+         */
+        void onLate(Change change);
     }
 
-    private final LongSupplier consistentOffset;
+    private final OffsetHoles holes;
     private final int bufferSize;
     private final ScheduledExecutorService thread;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -48,8 +57,8 @@ public final class ChangeFeed implements AutoCloseable {
         long evictedUpTo;
     }
 
-    public ChangeFeed(LongSupplier consistentOffset, int bufferSize, Duration recheck) {
-        this.consistentOffset = consistentOffset;
+    public ChangeFeed(Duration gapGrace, int bufferSize, Duration recheck) {
+        this.holes = new OffsetHoles(Clock.systemUTC(), gapGrace);
         this.bufferSize = bufferSize;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tracker-live-feed");
@@ -67,8 +76,20 @@ public final class ChangeFeed implements AutoCloseable {
     /** Hands a change applied by the read models to the feed (any thread). */
     public void offer(Change change) {
         thread.execute(() -> {
+            holes.seen(change.offset(), change.recordedAt());
             if (change.offset() > released) {
                 pending.put(change.offset(), change);
+            } else {
+                log.warn("offset {} committed after later ones were released; resynchronising its views",
+                        change.offset());
+                keep(change);
+                for (Listener l : listeners) {
+                    try {
+                        l.onLate(change);
+                    } catch (RuntimeException e) {
+                        log.error("a live-view listener failed on late offset {}", change.offset(), e);
+                    }
+                }
             }
             release();
         });
@@ -86,7 +107,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private void release() {
-        long upTo = consistentOffset.getAsLong();
+        long upTo = holes.consistent();
         while (!pending.isEmpty() && pending.firstKey() <= upTo) {
             Change change = pending.pollFirstEntry().getValue();
             released = change.offset();

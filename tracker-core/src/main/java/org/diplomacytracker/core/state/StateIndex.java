@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.diplomacytracker.core.store.OffsetHoles;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.diplomacytracker.events.Development;
@@ -27,8 +28,9 @@ import org.diplomacytracker.events.PositionStated;
  * <p>Offsets: concurrent transactions commit out of offset order, so an event may arrive before one
  * with a lower offset. An answer reflects events only up to the highest offset below which nothing
  * is missing ({@link #consistentOffset()}), so it never shows an event while missing an earlier one.
- * A hole older than {@code gapGrace} (by the recorded time of the event that revealed it) is taken for
- * a number the store skipped — a rolled-back insert burns one — and no longer holds answers back.
+ * A hole still open {@code gapGrace} after it was noticed is taken for a number the store skipped — a
+ * rolled-back insert burns one — and no longer holds answers back. Holes among events recorded long
+ * before they are read (a rebuild at start) are such numbers from the outset.
  */
 public final class StateIndex {
 
@@ -36,19 +38,19 @@ public final class StateIndex {
     private final Map<String, ProcessIndex> processes = new HashMap<>();
     /** recordedAt → the highest offset recorded at or before it (a running maximum). */
     private final TreeMap<Instant, Long> offsetKnownAt = new TreeMap<>();
-    /** Offsets not seen yet below the highest seen, with when the hole was revealed. */
-    private final TreeMap<Long, Instant> holes = new TreeMap<>();
+    private final OffsetHoles holes;
     private final Clock clock;
-    private final Duration gapGrace;
-    private long highest;
+
+    /** How long a hole in the offsets holds answers back before it is taken for a skipped number. */
+    public static final Duration GAP_GRACE = Duration.ofSeconds(5);
 
     public StateIndex() {
-        this(Clock.systemUTC(), Duration.ofSeconds(3));
+        this(Clock.systemUTC(), GAP_GRACE);
     }
 
     public StateIndex(Clock clock, Duration gapGrace) {
         this.clock = clock;
-        this.gapGrace = gapGrace;
+        this.holes = new OffsetHoles(clock, gapGrace);
     }
 
     public void apply(Development development, long offset, Instant recordedAt) {
@@ -63,15 +65,7 @@ public final class StateIndex {
     }
 
     private void trackOffset(long offset, Instant recordedAt) {
-        if (offset > highest) {
-            // holes wider than this are skipped numbers, not transactions in flight
-            for (long missing = Math.max(highest + 1, offset - 10_000); missing < offset; missing++) {
-                holes.put(missing, recordedAt);
-            }
-            highest = offset;
-        } else {
-            holes.remove(offset);
-        }
+        holes.seen(offset, recordedAt);
         Map.Entry<Instant, Long> floor = offsetKnownAt.floorEntry(recordedAt);
         long max = Math.max(offset, floor == null ? 0 : floor.getValue());
         offsetKnownAt.put(recordedAt, max);
@@ -94,13 +88,7 @@ public final class StateIndex {
     }
 
     private long consistent() {
-        Instant cutoff = clock.instant().minus(gapGrace);
-        for (Map.Entry<Long, Instant> hole : holes.entrySet()) {
-            if (hole.getValue().isAfter(cutoff)) {
-                return hole.getKey() - 1;
-            }
-        }
-        return highest;
+        return holes.consistent();
     }
 
     private Cut cut(Instant knownAt) {
@@ -130,25 +118,35 @@ public final class StateIndex {
      * (null: now); empty when there is no such process.
      */
     public Optional<NegotiationState> state(String process, LocalDate asOf, Instant knownAt) {
-        return stateAt(process, asOf, knownAt, Long.MAX_VALUE);
+        lock.readLock().lock();
+        try {
+            return stateUpTo(process, asOf, knownAt, consistent());
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /**
-     * The state as {@link #state} gives it, but reflecting no event above {@code maxOffset}: the
-     * state a live view had right after that event (or, for {@code since}, when a client left).
+     * The state reflecting every event up to {@code maxOffset} and none after: the state a live view
+     * had right after that event (or, for {@code since}, when a client left). The caller vouches that
+     * every event up to that offset has been applied (the change feed releases only such offsets).
      */
     public Optional<NegotiationState> stateAt(String process, LocalDate asOf, Instant knownAt, long maxOffset) {
         lock.readLock().lock();
         try {
-            ProcessIndex index = processes.get(process);
-            if (index == null) {
-                return Optional.empty();
-            }
-            Cut cut = new Cut(knownAt == null ? Instant.MAX : knownAt, Math.min(maxOffset, consistent()));
-            return Optional.of(index.state(asOf, cut, knownAt == null ? clock.instant() : knownAt, offsetFor(cut)));
+            return stateUpTo(process, asOf, knownAt, maxOffset);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private Optional<NegotiationState> stateUpTo(String process, LocalDate asOf, Instant knownAt, long maxOffset) {
+        ProcessIndex index = processes.get(process);
+        if (index == null) {
+            return Optional.empty();
+        }
+        Cut cut = new Cut(knownAt == null ? Instant.MAX : knownAt, maxOffset);
+        return Optional.of(index.state(asOf, cut, knownAt == null ? clock.instant() : knownAt, offsetFor(cut)));
     }
 
     /** Why a history cannot be given: no such process, actor or issue. */

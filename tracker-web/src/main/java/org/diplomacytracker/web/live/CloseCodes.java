@@ -5,7 +5,7 @@ final class CloseCodes {
 
     /** The client sent nothing (no message, no pong) for longer than the idle timeout. */
     static final short IDLE = 1001;
-    /** A frame larger than the limit (sent by Vert.x itself). */
+    /** A frame or message larger than the limit. */
     static final short TOO_BIG = 1009;
     /** The server is shutting down; reconnect with {@code since}. */
     static final short GOING_AWAY = 1001;

@@ -86,7 +86,16 @@ public final class LiveEndpoint {
             connections.remove(connection);
             hub.closed(connection);
         });
-        socket.exceptionHandler(e -> socket.close());
+        socket.exceptionHandler(e -> {
+            // Netty refuses an oversize frame; Vert.x an oversize message made of smaller fragments
+            boolean tooBig = e instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException
+                    || e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size");
+            if (tooBig) {
+                socket.close(CloseCodes.TOO_BIG, "message too large: at most " + options.maxFrameBytes() + " bytes");
+            } else {
+                socket.close();
+            }
+        });
     }
 
     private void keepAlive(LiveConnection connection) {

@@ -146,6 +146,21 @@ public final class LiveHub implements ChangeFeed.Listener {
         }
     }
 
+    /** Sends every view of the late change's process afresh, as of the last offset released. */
+    @Override
+    public void onLate(Change change) {
+        for (View view : views.values()) {
+            if (!view.key.process().equals(change.process())) {
+                continue;
+            }
+            view.state = stateAt(view.key, feed.released());
+            view.json = mapper.valueToTree(view.state);
+            for (Subscriber s : view.subscribers) {
+                s.connection().sendNow(Messages.snapshot(mapper, s.subscription(), view.json, null));
+            }
+        }
+    }
+
     /**
      * A live view is as known at the moment of its last change; the REST state for "now" names the
      * moment of asking. Either way the sections are the same.
@@ -192,7 +207,7 @@ public final class LiveHub implements ChangeFeed.Listener {
                 return;
             }
             drop(connection, found);
-            connection.sendNow(Messages.unsubscribed(mapper, id));
+            connection.sendNow(Messages.unsubscribed(mapper, found));
         });
     }
 

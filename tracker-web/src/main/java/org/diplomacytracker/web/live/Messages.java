@@ -55,11 +55,8 @@ final class Messages {
         return write(mapper, m);
     }
 
-    static String unsubscribed(ObjectMapper mapper, String id) {
-        ObjectNode m = JSON.objectNode();
-        m.put("type", "unsubscribed");
-        m.put("id", id);
-        return write(mapper, m);
+    static String unsubscribed(ObjectMapper mapper, LiveConnection.Subscription s) {
+        return write(mapper, about("unsubscribed", s));
     }
 
     static String pong() {

@@ -11,12 +11,14 @@ import org.diplomacytracker.web.api.DevelopmentRoutes;
 import org.diplomacytracker.web.api.Problem;
 import org.diplomacytracker.web.api.ReadRoutes;
 import org.diplomacytracker.web.api.StateRoutes;
+import org.diplomacytracker.web.dashboard.DashboardRoutes;
 import org.diplomacytracker.web.live.LiveEndpoint;
 import org.diplomacytracker.web.live.LiveHub;
 
 /**
- * The HTTP server: routes, authentication, and the errors of the transport itself (404, 405, 413)
- * as problems. Holds no state beyond its server; the core does the work.
+ * The HTTP server: routes (the API under {@code /api}, the dashboard at {@code /}), authentication,
+ * and the errors of the transport itself (404, 405, 413) as problems. Holds no state beyond its
+ * server; the core does the work.
  */
 public final class TrackerServer extends VerticleBase {
 
@@ -40,6 +42,7 @@ public final class TrackerServer extends VerticleBase {
         LiveHub hub = new LiveHub(tracker.feed(), tracker.state(), StateRoutes.MAPPER, options.live());
         live = new LiveEndpoint(vertx, hub, options.live());
         router.get("/api/live").handler(live::handle);
+        new DashboardRoutes().mount(router);
         router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
                 "no resource at " + ReadRoutesPaths.safe(ctx.request().path())).send(ctx.response()));
         router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed", "Method not allowed",

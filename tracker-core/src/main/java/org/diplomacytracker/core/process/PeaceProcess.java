@@ -53,8 +53,11 @@ public class PeaceProcess {
     private Amendments amendments = new Amendments();
     /** Every version of every appointment and departure of an envoy, by the id of the original or correction. */
     private Map<String, EnvoyFact> envoyVersions = new HashMap<>();
-    /** The ids of envoy appointments and departures, in recorded order. */
-    private List<String> envoyDevelopments = new ArrayList<>();
+    /**
+     * Person → the ids of the appointments and departures that name them, as recorded or as corrected,
+     * in recorded order: a departure is checked against that person's alone.
+     */
+    private Map<String, List<String>> envoyDevelopments = new HashMap<>();
 
     /** Where a development stands: its sequence in this stream, its content fingerprint, its type. */
     record Recorded(long sequence, long hash, String type) {
@@ -169,7 +172,7 @@ public class PeaceProcess {
     private void checkOfficeHeld(EnvoyLeft left, int position) {
         String person = left.person().value();
         List<EnvoyFact> facts = new ArrayList<>();
-        for (String id : envoyDevelopments) {
+        for (String id : envoyDevelopments.getOrDefault(person, List.of())) {
             if (amendments.isRetracted(id)) {
                 continue;
             }
@@ -292,14 +295,23 @@ public class PeaceProcess {
         } else if (development instanceof ProposalTabled p) {
             proposals.put(p.proposal().value(), id);
         } else if (development instanceof EnvoyAppointed || development instanceof EnvoyLeft) {
-            envoyDevelopments.add(id);
-            envoyVersions.put(id, envoyFact(development));
+            EnvoyFact fact = envoyFact(development);
+            envoyDevelopments.computeIfAbsent(fact.person(), p -> new ArrayList<>()).add(id);
+            envoyVersions.put(id, fact);
         } else if (development instanceof DevelopmentRetracted r) {
             amendments.retract(id, r.target().value());
         } else if (development instanceof DevelopmentCorrected c) {
             amendments.correct(id, c.target().value());
             if (c.replacement() instanceof EnvoyAppointed || c.replacement() instanceof EnvoyLeft) {
-                envoyVersions.put(id, envoyFact(c.replacement()));
+                EnvoyFact fact = envoyFact(c.replacement());
+                envoyVersions.put(id, fact);
+                // a correction may name another person: the target is then theirs to check too
+                List<String> theirs = envoyDevelopments.computeIfAbsent(fact.person(), p -> new ArrayList<>());
+                String target = c.target().value();
+                if (!theirs.contains(target)) {
+                    theirs.add(target);
+                    theirs.sort(java.util.Comparator.comparingLong(t -> developments.get(t).sequence()));
+                }
             }
         }
     }

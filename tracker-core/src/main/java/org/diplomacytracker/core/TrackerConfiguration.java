@@ -58,6 +58,8 @@ public final class TrackerConfiguration {
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureTransactionManager(c -> db.transactions())
+                // no trace and correlation ids on stored events: nothing reads them, every event paid for them
+                .configureCorrelationDataProviders(c -> java.util.List.of())
                 .configureSerializer(c -> general)
                 .configureMessageSerializer(c -> general)
                 .configureEventSerializer(c -> events)

@@ -16,7 +16,7 @@ public record TrackerOptions(StoreSettings store, int poolSize, int recorderThre
     public static final int DEFAULT_LIVE_BUFFER = 1_000;
 
     public static TrackerOptions defaults(StoreSettings store) {
-        return new TrackerOptions(store, 10, 4, 1_000, 1_000, Duration.ofMillis(1_000), 500,
+        return new TrackerOptions(store, 10, 4, 1_000, 10_000, Duration.ofMillis(1_000), 500,
                 DEFAULT_LIVE_BUFFER);
     }
 

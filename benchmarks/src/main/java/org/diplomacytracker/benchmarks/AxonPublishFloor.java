@@ -1,0 +1,82 @@
+package org.diplomacytracker.benchmarks;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.diplomacytracker.core.TrackerConfiguration;
+import org.diplomacytracker.core.store.DevelopmentSerializer;
+import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.events.Development;
+
+/**
+ * The framework floor, (a): the same developments appended through Axon alone — the tracker's JDBC
+ * storage engine, serializer and transactions, an {@link EmbeddedEventStore}, {@code publish} in
+ * batches inside one unit of work and one transaction each — with no HTTP, no decoding, no
+ * aggregate, no validation, no projection. What the tracker adds on top of Axon is the gap between
+ * this and the HTTP ingest.
+ */
+final class AxonPublishFloor {
+
+    /** The aggregate type the tracker's events carry (Axon names it after the aggregate class). */
+    static final String AGGREGATE_TYPE = "PeaceProcess";
+
+    private AxonPublishFloor() {
+    }
+
+    /** Appends every development to a fresh store; returns the wall time of the appends alone, in ns. */
+    static long run(BenchStore.Fresh fresh, List<Development> developments, int batchSize) {
+        TrackerConfiguration.disableTelemetry();
+        try (EventStoreDatabase db = EventStoreDatabase.open(fresh.settings(), 4)) {
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(db.transactions())
+                    .transactionManager(db.transactions())
+                    .schema(db.schema())
+                    .dataType(byte[].class)
+                    .eventSerializer(DevelopmentSerializer.create())
+                    // never used by publish; set so that Axon does not reach for XStream
+                    .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                    .build();
+            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+            try {
+                Map<String, Long> sequences = new HashMap<>();
+                long started = System.nanoTime();
+                for (int from = 0; from < developments.size(); from += batchSize) {
+                    List<Development> slice = developments.subList(from, Math.min(from + batchSize, developments.size()));
+                    List<DomainEventMessage<?>> batch = new ArrayList<>(slice.size());
+                    for (Development d : slice) {
+                        String process = d.process().value();
+                        long sequence = sequences.merge(process, 1L, Long::sum) - 1; // Axon's first is 0
+                        batch.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, process, sequence, d));
+                    }
+                    publish(store, db, batch);
+                }
+                return System.nanoTime() - started;
+            } finally {
+                store.shutDown();
+            }
+        }
+    }
+
+    /** One unit of work with the transaction attached: Axon appends the batch when it commits. */
+    private static void publish(EmbeddedEventStore store, EventStoreDatabase db, List<DomainEventMessage<?>> batch) {
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        try {
+            uow.attachTransaction(db.transactions());
+            store.publish(batch);
+            uow.commit();
+        } catch (RuntimeException | Error e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw e;
+        }
+    }
+}

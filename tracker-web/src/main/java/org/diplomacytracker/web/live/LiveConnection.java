@@ -28,20 +28,23 @@ final class LiveConnection {
     record Subscription(String id, ViewKey view) {
     }
 
+    /** What became of a message handed to {@link #send}. */
+    enum Sent { WRITTEN, HELD_BACK, STARTED_LAGGING }
+
     /**
-     * Writes a message unless the socket is lagging; returns false, and starts lagging, when the
-     * socket's write queue is full — the caller then stops sending until it drains.
+     * Writes a message unless the socket is lagging. When the socket's write queue is full it starts
+     * lagging ({@code STARTED_LAGGING}, once): the caller stops sending until it drains.
      */
-    boolean send(String message) {
+    Sent send(String message) {
         if (closed || laggingSince != null) {
-            return false;
+            return Sent.HELD_BACK;
         }
         if (socket.writeQueueFull()) {
             laggingSince = Instant.now();
-            return false;
+            return Sent.STARTED_LAGGING;
         }
         socket.writeTextMessage(message);
-        return true;
+        return Sent.WRITTEN;
     }
 
     /** Writes whatever the lag state (replies to the client's own requests, fresh snapshots after a drain). */

@@ -139,7 +139,7 @@ public final class LiveHub implements ChangeFeed.Listener {
             for (Subscriber s : view.subscribers) {
                 String message = encoded.computeIfAbsent(Objects.toString(s.subscription().id(), "\u0000"),
                         id -> Messages.update(mapper, s.subscription(), change, patch));
-                if (!s.connection().send(message)) {
+                if (s.connection().send(message) == LiveConnection.Sent.STARTED_LAGGING) {
                     lagging(s.connection());
                 }
             }

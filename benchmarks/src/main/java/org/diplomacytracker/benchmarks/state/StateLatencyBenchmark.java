@@ -1,0 +1,58 @@
+package org.diplomacytracker.benchmarks.state;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.diplomacytracker.core.state.NegotiationState;
+import org.diplomacytracker.core.state.StateIndex;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code StateIndex.state(process, asOf, null)} latency (p50/p99 from SampleTime) at 10k, 100k and 1M
+ * developments of one process, asOf = the middle of the valid-time range and latest. The index is
+ * filled directly with {@code apply(dev, offset, recordedAt)}; no store.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class StateLatencyBenchmark {
+
+    @Param({"10000", "100000", "1000000"})
+    public int developments;
+
+    private StateIndex index;
+    private LocalDate middle;
+
+    @Setup(Level.Trial)
+    public void fill() {
+        index = new StateIndex();
+        StateHistories.generate(42, developments, index::apply);
+        middle = StateHistories.middle();
+        if (index.consistentOffset() != developments) {
+            throw new IllegalStateException("index at " + index.consistentOffset());
+        }
+    }
+
+    @Benchmark
+    public NegotiationState indexLatest() {
+        return index.state(StateHistories.PROCESS, null, null).orElseThrow();
+    }
+
+    @Benchmark
+    public NegotiationState indexMiddle() {
+        return index.state(StateHistories.PROCESS, middle, null).orElseThrow();
+    }
+}

@@ -17,6 +17,8 @@ public final class Amendments {
 
     /** Retraction id → its target, in recorded order. */
     private LinkedHashMap<String, String> retractionTargets = new LinkedHashMap<>();
+    /** Target id → the retractions of it, in recorded order. */
+    private Map<String, List<String>> retractionsOf = new HashMap<>();
     /** Target id → the standing retraction against it. */
     private Map<String, String> retractedBy = new HashMap<>();
     /** Target id → its corrections in recorded order, retracted ones included. */
@@ -25,12 +27,8 @@ public final class Amendments {
     /** Records retraction {@code id} of {@code target}; the caller has checked the target is not retracted. */
     public void retract(String id, String target) {
         retractionTargets.put(id, target);
-        if (retractionTargets.containsKey(target)) {
-            // a chain: which retractions stand changes further down, so settle it again
-            settle();
-        } else {
-            retractedBy.put(target, id);
-        }
+        retractionsOf.computeIfAbsent(target, t -> new ArrayList<>()).add(id);
+        settle(target);
     }
 
     /** Records correction {@code id} of {@code target}. */
@@ -82,18 +80,28 @@ public final class Amendments {
     }
 
     /**
-     * Recomputes which retractions stand. A retraction can only target something recorded before it,
-     * so walking from the latest back decides each one after everything that could target it.
+     * Decides again what retracts {@code id} — the latest recorded of its retractions that stands —
+     * and, when {@code id} is itself a retraction whose standing changed, what it retracts in turn:
+     * only the chain below the new retraction is visited.
      */
-    private void settle() {
-        Map<String, String> settled = new HashMap<>();
-        List<Map.Entry<String, String>> inOrder = new ArrayList<>(retractionTargets.entrySet());
-        for (int i = inOrder.size() - 1; i >= 0; i--) {
-            String retraction = inOrder.get(i).getKey();
-            if (!settled.containsKey(retraction)) {
-                settled.putIfAbsent(inOrder.get(i).getValue(), retraction);
+    private void settle(String id) {
+        for (String current = id; current != null; ) {
+            String before = retractedBy.get(current);
+            String after = null;
+            List<String> retractions = retractionsOf.getOrDefault(current, List.of());
+            for (int i = retractions.size() - 1; i >= 0 && after == null; i--) {
+                if (!retractedBy.containsKey(retractions.get(i))) {
+                    after = retractions.get(i);
+                }
             }
+            if (after == null) {
+                retractedBy.remove(current);
+            } else {
+                retractedBy.put(current, after);
+            }
+            boolean standingChanged = (before == null) != (after == null);
+            // a retraction that now stands, or no longer does, changes what its own target shows
+            current = standingChanged ? retractionTargets.get(current) : null;
         }
-        retractedBy = settled;
     }
 }

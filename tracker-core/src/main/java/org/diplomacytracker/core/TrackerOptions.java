@@ -20,11 +20,6 @@ public record TrackerOptions(StoreSettings store, int poolSize, int recorderThre
                 DEFAULT_LIVE_BUFFER);
     }
 
-    public TrackerOptions withStore(StoreSettings other) {
-        return new TrackerOptions(other, poolSize, recorderThreads, cachedProcesses, snapshotMinimum,
-                pollInterval, processorBatchSize, liveBuffer);
-    }
-
     public TrackerOptions withLiveBuffer(int size) {
         return new TrackerOptions(store, poolSize, recorderThreads, cachedProcesses, snapshotMinimum,
                 pollInterval, processorBatchSize, size);

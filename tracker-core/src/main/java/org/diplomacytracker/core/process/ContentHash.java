@@ -21,12 +21,27 @@ final class ContentHash {
         }
     });
 
+    /**
+     * The last development fingerprinted on this thread: the command handler fingerprints a
+     * development to decide, and the event-sourcing handler then asks again for the same instance.
+     */
+    private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
+    private record Last(Development development, long hash) {
+    }
+
     private ContentHash() {
     }
 
     static long of(Development development) {
+        Last last = LAST.get();
+        if (last != null && last.development() == development) {
+            return last.hash();
+        }
         byte[] json = DevelopmentJson.write(development).getBytes(StandardCharsets.UTF_8);
         byte[] digest = SHA256.get().digest(json);
-        return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
+        long hash = ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
+        LAST.set(new Last(development, hash));
+        return hash;
     }
 }

@@ -87,8 +87,7 @@ public final class EventStoreDatabase implements AutoCloseable {
     }
 
     private void createTables() {
-        EventTableFactory factory = settings.dialect() == StoreSettings.Dialect.POSTGRESQL
-                ? PostgresEventTableFactory.INSTANCE : H2EventTableFactory.INSTANCE;
+        EventTableFactory factory = tableFactory();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = factory.createDomainEventTable(c, schema)) {
                 ps.executeUpdate();
@@ -109,7 +108,7 @@ public final class EventStoreDatabase implements AutoCloseable {
         return transactions;
     }
 
-    public EventTableFactory tableFactory() {
+    private EventTableFactory tableFactory() {
         return settings.dialect() == StoreSettings.Dialect.POSTGRESQL
                 ? PostgresEventTableFactory.INSTANCE : H2EventTableFactory.INSTANCE;
     }

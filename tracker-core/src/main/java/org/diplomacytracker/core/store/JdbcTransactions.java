@@ -54,11 +54,6 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
         return ConnectionWrapperFactory.wrap(bound.connection, new ConnectionWrapperFactory.NoOpCloseHandler());
     }
 
-    /** True when the calling thread is inside a transaction. */
-    public boolean inTransaction() {
-        return current.get() != null;
-    }
-
     private static final class Bound {
         final Connection connection;
         int depth = 1;

@@ -231,9 +231,4 @@ public final class LiveHub implements ChangeFeed.Listener {
             }
         }
     }
-
-    /** How many views are open (for metrics and tests). */
-    int viewCount() {
-        return views.size();
-    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import org.diplomacytracker.web.api.Problem;
  */
 public final class LiveEndpoint {
 
+    /** The keepalive ping's payload; frames take their own view of it, so one buffer serves every socket. */
+    private static final Buffer PING = Buffer.buffer("keepalive");
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final Vertx vertx;
@@ -35,10 +38,22 @@ public final class LiveEndpoint {
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
 
+    private final long keepaliveTimer;
+
+    /**
+     * An endpoint for the connections of one event loop: build it on that loop (a verticle's start),
+     * which runs its one keepalive timer for all of them. Several endpoints may share one hub.
+     */
     public LiveEndpoint(Vertx vertx, LiveHub hub, LiveOptions options) {
         this.vertx = vertx;
         this.hub = hub;
         this.options = options;
+        long period = Math.max(1_000, Math.min(options.pingInterval().toMillis(), 5_000));
+        this.keepaliveTimer = vertx.setPeriodic(period, id -> {
+            for (LiveConnection connection : connections) {
+                keepAlive(connection);
+            }
+        });
     }
 
     public void handle(RoutingContext ctx) {
@@ -70,7 +85,8 @@ public final class LiveEndpoint {
     }
 
     private void accept(ServerWebSocket socket) {
-        LiveConnection connection = new LiveConnection(socket);
+        LiveConnection connection = new LiveConnection(socket,
+                ((ContextInternal) vertx.getOrCreateContext()).unwrap(), options.maxFrameBytes());
         connections.add(connection);
         socket.setWriteQueueMaxSize(256 * 1024);
         socket.textMessageHandler(text -> {
@@ -79,10 +95,7 @@ public final class LiveEndpoint {
         });
         socket.binaryMessageHandler(b -> connection.sendNow(Messages.error(null, "send requests as text frames")));
         socket.pongHandler(p -> connection.lastSeen = Instant.now());
-        long period = Math.max(1_000, Math.min(options.pingInterval().toMillis(), 5_000));
-        long timer = vertx.setPeriodic(period, id -> keepAlive(connection));
         socket.closeHandler(v -> {
-            vertx.cancelTimer(timer);
             connections.remove(connection);
             hub.closed(connection);
         });
@@ -99,6 +112,9 @@ public final class LiveEndpoint {
     }
 
     private void keepAlive(LiveConnection connection) {
+        if (connection.socket.isClosed()) {
+            return;
+        }
         Instant now = Instant.now();
         Instant lagging = connection.laggingSince;
         if (lagging != null && Duration.between(lagging, now).compareTo(options.slowClientLimit()) > 0) {
@@ -112,7 +128,7 @@ public final class LiveEndpoint {
         }
         if (Duration.between(connection.lastPing, now).compareTo(options.pingInterval()) >= 0) {
             connection.lastPing = now;
-            connection.socket.writePing(Buffer.buffer("keepalive"));
+            connection.socket.writePing(PING);
         }
     }
 
@@ -208,6 +224,7 @@ public final class LiveEndpoint {
 
     /** Closes every live connection: the server is going away, clients reconnect with {@code since}. */
     public void closeAll() {
+        vertx.cancelTimer(keepaliveTimer);
         for (LiveConnection c : connections) {
             c.socket.close(CloseCodes.GOING_AWAY, "server shutting down; reconnect with since");
         }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flipkart.zjsonpatch.JsonDiff;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,8 @@ import org.diplomacytracker.core.state.StateIndex;
  * subscribers. All of it runs on the feed's thread, so a snapshot, a resume and the updates after
  * them see one order of offsets. For each change, each view of that process computes its new state
  * once; when it differs, the JSON Patch and the message are computed and encoded once per view (and
- * per distinct subscription id), and the same text goes to every subscriber.
+ * per distinct subscription id) into one buffer, and the same bytes go to every subscriber. The
+ * writes are grouped by event loop: one task per loop and change writes to that loop's sockets.
  */
 public final class LiveHub implements ChangeFeed.Listener {
 
@@ -123,6 +125,7 @@ public final class LiveHub implements ChangeFeed.Listener {
 
     @Override
     public void onChange(Change change) {
+        Map<ContextInternal, Delivery> deliveries = new HashMap<>();
         for (View view : views.values()) {
             if (!view.key.process().equals(change.process())) {
                 continue;
@@ -135,12 +138,37 @@ public final class LiveHub implements ChangeFeed.Listener {
             JsonNode patch = JsonDiff.asJson(view.json, nextJson);
             view.state = next;
             view.json = nextJson;
-            Map<String, String> encoded = new LinkedHashMap<>();
+            Map<String, Buffer> encoded = new HashMap<>();
             for (Subscriber s : view.subscribers) {
-                String message = encoded.computeIfAbsent(Objects.toString(s.subscription().id(), "\u0000"),
+                Buffer message = encoded.computeIfAbsent(Objects.toString(s.subscription().id(), "\u0000"),
                         id -> Messages.update(mapper, s.subscription(), change, patch));
-                if (s.connection().send(message) == LiveConnection.Sent.STARTED_LAGGING) {
-                    lagging(s.connection());
+                deliveries.computeIfAbsent(s.connection().context, c -> new Delivery()).add(s.connection(), message);
+            }
+        }
+        for (Map.Entry<ContextInternal, Delivery> e : deliveries.entrySet()) {
+            Delivery delivery = e.getValue();
+            e.getKey().runOnContext(v -> delivery.run());
+        }
+    }
+
+    /**
+     * One change's updates for the sockets of one event loop, written there by one task. Tasks reach
+     * a loop in the hub's order, so each connection's messages keep it.
+     */
+    private final class Delivery {
+        private final List<LiveConnection> connections = new ArrayList<>();
+        private final List<Buffer> messages = new ArrayList<>();
+
+        void add(LiveConnection connection, Buffer message) {
+            connections.add(connection);
+            messages.add(message);
+        }
+
+        void run() {
+            for (int i = 0; i < connections.size(); i++) {
+                LiveConnection connection = connections.get(i);
+                if (connection.send(messages.get(i)) == LiveConnection.Sent.STARTED_LAGGING) {
+                    lagging(connection);
                 }
             }
         }
@@ -155,8 +183,10 @@ public final class LiveHub implements ChangeFeed.Listener {
             }
             view.state = stateAt(view.key, feed.released());
             view.json = mapper.valueToTree(view.state);
+            Map<String, Buffer> encoded = new HashMap<>();
             for (Subscriber s : view.subscribers) {
-                s.connection().sendNow(Messages.snapshot(mapper, s.subscription(), view.json, null));
+                s.connection().sendNow(encoded.computeIfAbsent(Objects.toString(s.subscription().id(), "\u0000"),
+                        id -> Messages.snapshot(mapper, s.subscription(), view.json, null)));
             }
         }
     }
@@ -179,22 +209,31 @@ public final class LiveHub implements ChangeFeed.Listener {
                 && a.talks().equals(b.talks());
     }
 
-    /** The socket's queue is full: stop sending; when it drains, send each of its views afresh. */
+    /**
+     * On the connection's event loop: its queue is full, updates are held back from now on. One drain
+     * handler: when the queue drains, the hub builds each of its views afresh.
+     */
     private void lagging(LiveConnection connection) {
         connection.socket.drainHandler(v -> feed.execute(() -> catchUp(connection)));
     }
 
+    /**
+     * On the hub's thread: the snapshots of the connection's views as of now, handed to its event
+     * loop behind every update handed there before (those are held back, the snapshots cover them);
+     * the updates after them are written.
+     */
     private void catchUp(LiveConnection connection) {
-        if (connection.closed || connection.laggingSince == null) {
+        if (connection.closed) {
             return;
         }
-        connection.laggingSince = null;
+        List<Buffer> snapshots = new ArrayList<>();
         for (LiveConnection.Subscription s : connection.subscriptions) {
             View view = views.get(s.view());
             if (view != null) {
-                connection.sendNow(Messages.snapshot(mapper, s, view.json, null));
+                snapshots.add(Messages.snapshot(mapper, s, view.json, null));
             }
         }
+        connection.context.runOnContext(v -> connection.caughtUp(snapshots));
     }
 
     /** Ends one subscription of a connection (by id). */

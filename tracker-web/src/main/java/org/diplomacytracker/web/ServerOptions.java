@@ -3,14 +3,34 @@ package org.diplomacytracker.web;
 import org.diplomacytracker.web.live.LiveOptions;
 
 /**
- * How the HTTP server listens: address, port (0 = any free one), body limit, who may do what, and
- * the limits of the live protocol.
+ * How the HTTP server listens: address, port (0 = any free one), body limit, who may do what, the
+ * limits of the live protocol, and how many event loops serve HTTP and websockets (0 = one per
+ * available processor).
  */
-public record ServerOptions(String host, int port, long bodyLimit, Tokens tokens, LiveOptions live) {
+public record ServerOptions(String host, int port, long bodyLimit, Tokens tokens, LiveOptions live, int eventLoops) {
 
     public static final long DEFAULT_BODY_LIMIT = 8L * 1024 * 1024;
 
+    public ServerOptions {
+        if (eventLoops < 0) {
+            throw new IllegalArgumentException("eventLoops must be 0 (one per processor) or more, got " + eventLoops);
+        }
+    }
+
+    public ServerOptions(String host, int port, long bodyLimit, Tokens tokens, LiveOptions live) {
+        this(host, port, bodyLimit, tokens, live, 0);
+    }
+
     public ServerOptions(String host, int port, long bodyLimit, Tokens tokens) {
         this(host, port, bodyLimit, tokens, LiveOptions.defaults());
+    }
+
+    public ServerOptions withEventLoops(int loops) {
+        return new ServerOptions(host, port, bodyLimit, tokens, live, loops);
+    }
+
+    /** The number of event loops to serve on: as configured, or one per available processor. */
+    public int effectiveEventLoops() {
+        return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
     }
 }

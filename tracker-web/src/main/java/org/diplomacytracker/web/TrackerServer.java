@@ -1,11 +1,15 @@
 package org.diplomacytracker.web;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.diplomacytracker.core.Tracker;
 import org.diplomacytracker.web.api.DevelopmentRoutes;
 import org.diplomacytracker.web.api.Problem;
@@ -18,14 +22,23 @@ import org.diplomacytracker.web.live.LiveHub;
 /**
  * The HTTP server: routes (the API under {@code /api}, the dashboard at {@code /}), authentication,
  * and the errors of the transport itself (404, 405, 413) as problems. Holds no state beyond its
- * server; the core does the work.
+ * servers; the core does the work.
+ *
+ * <p>Deploying it deploys {@link ServerOptions#effectiveEventLoops()} instances of one listener on
+ * the same address: Vert.x shares the port among them and spreads the connections (HTTP and
+ * websocket) over their event loops. They share one tracker and one live hub, so every websocket,
+ * whichever loop serves it, follows the same change feed in the same order. Undeploying it
+ * undeploys them.
  */
 public final class TrackerServer extends VerticleBase {
 
+    /** Port 0 asks for any free port; shared listeners ask for it with a negative port unique to this server. */
+    private static final AtomicInteger ANY_PORT_KEYS = new AtomicInteger();
+
     private final Tracker tracker;
     private final ServerOptions options;
-    private HttpServer server;
-    private LiveEndpoint live;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private LiveHub hub;
 
     public TrackerServer(Tracker tracker, ServerOptions options) {
         this.tracker = tracker;
@@ -34,59 +47,82 @@ public final class TrackerServer extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = Router.router(vertx);
-        router.route("/api/*").handler(this::authenticate);
-        new DevelopmentRoutes(vertx, tracker, options.bodyLimit()).mount(router, this::requireAnalyst);
-        new ReadRoutes(tracker.catalogue()).mount(router);
-        new StateRoutes(tracker.state()).mount(router);
-        LiveHub hub = new LiveHub(tracker.feed(), tracker.state(), StateRoutes.MAPPER, options.live());
-        live = new LiveEndpoint(vertx, hub, options.live());
-        router.get("/api/live").handler(live::handle);
-        new DashboardRoutes().mount(router);
-        router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
-                "no resource at " + ReadRoutesPaths.safe(ctx.request().path())).send(ctx.response()));
-        router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed", "Method not allowed",
-                ctx.request().method() + " is not allowed on " + ReadRoutesPaths.safe(ctx.request().path()))
-                .send(ctx.response()));
-        router.errorHandler(413, ctx -> {
-            // the body was not read: close the connection rather than drain an oversize upload
-            ctx.response().putHeader("Connection", "close");
-            ctx.response().endHandler(v -> ctx.request().connection().close());
-            Problem.of(413, "body-too-large", "Body too large", "the body exceeds the limit of "
-                    + options.bodyLimit() + " bytes; split the batch into smaller ones").send(ctx.response());
-        });
-        router.errorHandler(500, ctx -> {
-            if (ctx.failure() != null) {
-                org.slf4j.LoggerFactory.getLogger(TrackerServer.class).error("request failed", ctx.failure());
-            }
-            Problem.of(500, "internal-error", "Internal error",
-                    "the tracker failed to handle this request; the server log has the details")
-                    .send(ctx.response());
-        });
-        HttpServerOptions serverOptions = new HttpServerOptions()
-                .setHost(options.host())
-                .setPort(options.port())
-                .setCompressionSupported(true)
-                .setMaxInitialLineLength(8192)
-                .setMaxWebSocketFrameSize(options.live().maxFrameBytes())
-                .setMaxWebSocketMessageSize(options.live().maxFrameBytes());
-        return vertx.createHttpServer(serverOptions)
-                .requestHandler(router)
-                .listen()
-                .onSuccess(s -> server = s);
-    }
-
-    @Override
-    public Future<?> stop() {
-        if (live != null) {
-            live.closeAll();
-        }
-        return server == null ? Future.succeededFuture() : server.close();
+        hub = new LiveHub(tracker.feed(), tracker.state(), StateRoutes.MAPPER, options.live());
+        int port = options.port() == 0 ? -1 - ANY_PORT_KEYS.getAndIncrement() % 1_000_000 : options.port();
+        return vertx.deployVerticle(() -> new Listener(port),
+                new DeploymentOptions().setInstances(options.effectiveEventLoops()));
     }
 
     /** The port actually bound (useful with port 0). */
     public int actualPort() {
-        return server.actualPort();
+        return listeners.get(0).server.actualPort();
+    }
+
+    /** One instance of the HTTP server, on its own event loop; the live hub is shared. */
+    private final class Listener extends VerticleBase {
+
+        private final int port;
+        private HttpServer server;
+        private LiveEndpoint live;
+
+        Listener(int port) {
+            this.port = port;
+        }
+
+        @Override
+        public Future<?> start() {
+            Router router = Router.router(vertx);
+            router.route("/api/*").handler(TrackerServer.this::authenticate);
+            new DevelopmentRoutes(vertx, tracker, options.bodyLimit()).mount(router, TrackerServer.this::requireAnalyst);
+            new ReadRoutes(tracker.catalogue()).mount(router);
+            new StateRoutes(tracker.state()).mount(router);
+            live = new LiveEndpoint(vertx, hub, options.live());
+            router.get("/api/live").handler(live::handle);
+            new DashboardRoutes().mount(router);
+            router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
+                    "no resource at " + ReadRoutesPaths.safe(ctx.request().path())).send(ctx.response()));
+            router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed", "Method not allowed",
+                    ctx.request().method() + " is not allowed on " + ReadRoutesPaths.safe(ctx.request().path()))
+                    .send(ctx.response()));
+            router.errorHandler(413, ctx -> {
+                // the body was not read: close the connection rather than drain an oversize upload
+                ctx.response().putHeader("Connection", "close");
+                ctx.response().endHandler(v -> ctx.request().connection().close());
+                Problem.of(413, "body-too-large", "Body too large", "the body exceeds the limit of "
+                        + options.bodyLimit() + " bytes; split the batch into smaller ones").send(ctx.response());
+            });
+            router.errorHandler(500, ctx -> {
+                if (ctx.failure() != null) {
+                    org.slf4j.LoggerFactory.getLogger(TrackerServer.class).error("request failed", ctx.failure());
+                }
+                Problem.of(500, "internal-error", "Internal error",
+                        "the tracker failed to handle this request; the server log has the details")
+                        .send(ctx.response());
+            });
+            HttpServerOptions serverOptions = new HttpServerOptions()
+                    .setHost(options.host())
+                    .setPort(port)
+                    .setCompressionSupported(true)
+                    .setMaxInitialLineLength(8192)
+                    .setMaxWebSocketFrameSize(options.live().maxFrameBytes())
+                    .setMaxWebSocketMessageSize(options.live().maxFrameBytes());
+            return vertx.createHttpServer(serverOptions)
+                    .requestHandler(router)
+                    .listen()
+                    .onSuccess(s -> {
+                        server = s;
+                        listeners.add(this);
+                    });
+        }
+
+        @Override
+        public Future<?> stop() {
+            listeners.remove(this);
+            if (live != null) {
+                live.closeAll();
+            }
+            return server == null ? Future.succeededFuture() : server.close();
+        }
     }
 
     private void authenticate(RoutingContext ctx) {

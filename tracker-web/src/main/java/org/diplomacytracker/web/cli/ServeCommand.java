@@ -52,6 +52,11 @@ public final class ServeCommand implements Runnable {
             description = "Recent changes kept per process for live clients that resume (default: ${DEFAULT-VALUE}).")
     int liveBuffer;
 
+    @Option(names = "--event-loops", defaultValue = "0", paramLabel = "N",
+            description = "Event loops that serve HTTP and websockets, sharing one tracker and one live feed; "
+                    + "0 = one per available processor (default: ${DEFAULT-VALUE}).")
+    int eventLoops;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
@@ -61,6 +66,9 @@ public final class ServeCommand implements Runnable {
         if (liveBuffer < 1) {
             throw new CliException("--live-buffer must be at least 1, got " + liveBuffer);
         }
+        if (eventLoops < 0) {
+            throw new CliException("--event-loops must be 0 (one per processor) or more, got " + eventLoops);
+        }
         Tracker tracker = Tracker.start(TrackerOptions.defaults(store.settings()).withLiveBuffer(liveBuffer));
         Vertx vertx = null;
         try {
@@ -69,7 +77,7 @@ public final class ServeCommand implements Runnable {
             }
             vertx = Vertx.vertx();
             TrackerServer server = new TrackerServer(tracker, new ServerOptions(host, port, bodyLimit, tokens,
-                    LiveOptions.defaults().withAllowedOrigins(allowedOrigins)));
+                    LiveOptions.defaults().withAllowedOrigins(allowedOrigins), eventLoops));
             vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             if (!tokens.enabled()) {
                 log.warn("TRACKER_TOKENS is not set: anyone who can reach {} may record developments", host);

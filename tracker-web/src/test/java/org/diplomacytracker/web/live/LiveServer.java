@@ -73,17 +73,29 @@ final class LiveServer implements AutoCloseable {
         return start(TrackerOptions.defaults(StoreSettings.embedded(dir)), Tokens.none(), null, live);
     }
 
+    /** The embedded store in {@code dir}, serving on {@code eventLoops} event loops. */
+    static LiveServer embedded(Path dir, int eventLoops) {
+        return start(TrackerOptions.defaults(StoreSettings.embedded(dir)), Tokens.none(), null, LiveOptions.defaults(),
+                eventLoops);
+    }
+
     static LiveServer start(TrackerOptions options) {
         return start(options, Tokens.none(), null, LiveOptions.defaults());
     }
 
     /** A server with the given tokens; {@code analystToken} is the one this fixture records with. */
     static LiveServer start(TrackerOptions options, Tokens tokens, String analystToken, LiveOptions live) {
+        return start(options, tokens, analystToken, live, 0);
+    }
+
+    /** As above, on {@code eventLoops} event loops (0: one per processor, the server's default). */
+    static LiveServer start(TrackerOptions options, Tokens tokens, String analystToken, LiveOptions live,
+                            int eventLoops) {
         Tracker tracker = Tracker.start(options);
         Vertx vertx = Vertx.vertx();
         try {
             TrackerServer server = new TrackerServer(tracker, new ServerOptions("127.0.0.1", 0,
-                    ServerOptions.DEFAULT_BODY_LIMIT, tokens, live));
+                    ServerOptions.DEFAULT_BODY_LIMIT, tokens, live, eventLoops));
             String deployment = await(vertx.deployVerticle(server));
             return new LiveServer(tracker, vertx, deployment, server.actualPort(), analystToken);
         } catch (RuntimeException | Error e) {

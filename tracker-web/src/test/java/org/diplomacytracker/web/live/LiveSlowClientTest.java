@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveSlowClientTest {
 
-    private static final int SLOW_SUBSCRIPTIONS = 12;
+    static final int SLOW_SUBSCRIPTIONS = 12;
     private static final int FILLING_BATCHES = 2;
     private static final int PER_BATCH = 10;
     private static final int TIMED = 5;
@@ -37,7 +37,7 @@ class LiveSlowClientTest {
     Path dir;
 
     /** A statement with a 10,000-character quote and as long conditions: some 40 KB per update. */
-    private static String longStatement(int n) {
+    static String longStatement(int n) {
         String[] actors = {"north", "south"};
         String[] issues = {"border", "prisoners"};
         String[] stances = {"rejects", "opposes", "open", "supports", "demands"};
@@ -52,7 +52,7 @@ class LiveSlowClientTest {
     }
 
     /** The slow client's subscriptions, their snapshots read; from here it reads nothing. */
-    private static List<JsonNode> subscribeSlow(RawWebSocket slow) throws IOException {
+    static List<JsonNode> subscribeSlow(RawWebSocket slow) throws IOException {
         List<JsonNode> snapshots = new ArrayList<>();
         for (int i = 1; i <= SLOW_SUBSCRIPTIONS; i++) {
             slow.sendText(subscribe(NS, "slow-" + i, "live").toString());

@@ -5,9 +5,13 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The floor for the live-views benchmark: a bare Vert.x server (no tracker logic) that accepts
  * websockets at {@code /api/live} and, on each {@code POST /broadcast?size=N}, writes one JSON text
- * message of N characters to every connected socket. The message is built once per broadcast and
- * the same text is written to each socket (the write path the tracker uses, {@code writeTextMessage}).
+ * message of N characters to every connected socket. The message is encoded once per broadcast into
+ * one {@link Buffer} and the same bytes are written to each socket as a text frame, by one task per
+ * event loop (the write path the tracker uses).
  * Answers the POST with {@code {"offset":seq,"recordedAt":instant}} so the driver measures it
  * exactly like the tracker. A client's first text message (its subscribe) gets a tiny snapshot.
  *
@@ -61,11 +66,13 @@ public final class BroadcastFloor {
                 int size = Integer.parseInt(req.getParam("size", "300"));
                 long seq = SEQ.incrementAndGet();
                 Instant now = Instant.now();
-                String message = message(seq, size);
+                Buffer message = Buffer.buffer(message(seq, size));
                 for (Hub hub : HUBS) {
                     hub.ctx.runOnContext(v -> {
                         for (ServerWebSocket s : hub.sockets) {
-                            s.writeTextMessage(message);
+                            // each frame takes its own slice of the shared bytes, and cannot release them
+                            s.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT,
+                                    ((BufferInternal) message).getByteBuf(), true));
                         }
                     });
                 }

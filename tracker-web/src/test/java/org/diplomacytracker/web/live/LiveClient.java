@@ -49,8 +49,12 @@ final class LiveClient implements AutoCloseable {
     /** The last messages taken, to say what came instead when an expectation fails. */
     private final Deque<JsonNode> recent = new ArrayDeque<>();
 
+    /** The extensions the server accepted in its upgrade answer (e.g. permessage-deflate), or null. */
+    private final String extensions;
+
     private LiveClient(WebSocket socket) {
         this.socket = socket;
+        this.extensions = socket.headers() == null ? null : socket.headers().get("sec-websocket-extensions");
         // registered on the connection's event loop, before it delivers anything
         socket.textMessageHandler(text -> inbox.add(new Received(text, parse(text), System.nanoTime())));
         socket.closeHandler(v -> closed.complete(new Closed(socket.closeStatusCode(), socket.closeReason())));
@@ -58,6 +62,10 @@ final class LiveClient implements AutoCloseable {
 
     static Future<LiveClient> open(WebSocketClient client, WebSocketConnectOptions options) {
         return client.connect(options).map(LiveClient::new);
+    }
+
+    String extensions() {
+        return extensions;
     }
 
     static JsonNode parse(String text) {

@@ -7,6 +7,9 @@ import static org.diplomacytracker.web.live.Wire.stance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -205,6 +208,62 @@ class LiveEventLoopsTest {
                     String id = "slow-" + i;
                     new PatchedView(id).applyAll(slowMessages, id).assertSameSectionsAs(rest);
                 }
+            }
+        }
+    }
+
+    /**
+     * Browsers negotiate permessage-deflate: then each socket compresses the shared bytes of an update
+     * on its own. Dashboards that compress and one that does not all get snapshots larger than a frame
+     * (sent in fragments) and long updates intact, and end at the REST state.
+     */
+    @Test
+    void dashboardsThatNegotiateCompressionAndOneThatDoesNotGetTheSameMessagesIntact() {
+        try (LiveServer server = LiveServer.embedded(dir, 2)) {
+            Vertx clientVertx = Vertx.vertx();
+            List<LiveClient> clients = new ArrayList<>();
+            try {
+                WebSocketClient compressing = clientVertx.createWebSocketClient(new WebSocketClientOptions()
+                        .setTryUsePerMessageCompression(true)
+                        .setMaxFrameSize(1024 * 1024)
+                        .setMaxMessageSize(16 * 1024 * 1024));
+                server.postBatch(Wire.opening(NS));
+                // four long statements, one per position: a snapshot of some 80 KB, more than one 64 KiB frame
+                long last = server.postBatch(List.of(LiveSlowClientTest.longStatement(0),
+                        LiveSlowClientTest.longStatement(1), LiveSlowClientTest.longStatement(2),
+                        LiveSlowClientTest.longStatement(3)));
+                for (int i = 0; i < 3; i++) {
+                    clients.add(LiveServer.await(LiveClient.open(compressing, server.upgrade())));
+                }
+                clients.add(server.connect());
+                assertThat(clients.subList(0, 3)).allSatisfy(c ->
+                        assertThat(c.extensions()).as("compression negotiated").contains("permessage-deflate"));
+                assertThat(clients.get(3).extensions()).as("no compression").isNull();
+
+                List<List<JsonNode>> received = new ArrayList<>();
+                for (LiveClient c : clients) {
+                    List<JsonNode> messages = new ArrayList<>(c.subscribeCaughtUp(subscribe(NS, "v", "live"), last));
+                    assertThat(messages.get(0).toString().length()).as("the snapshot is longer than a frame")
+                            .isGreaterThan(64 * 1024);
+                    received.add(messages);
+                }
+                List<String> more = new ArrayList<>();
+                for (int n = 4; n < 10; n++) {
+                    more.add(LiveSlowClientTest.longStatement(n));
+                }
+                server.postEach(more.subList(0, 3));
+                long end = server.postBatch(more.subList(3, 6));
+                JsonNode rest = server.state(NS);
+                for (int i = 0; i < clients.size(); i++) {
+                    received.get(i).addAll(clients.get(i).untilUpdate("v", end));
+                    PatchedView view = new PatchedView("client " + i).applyAll(received.get(i), "v");
+                    assertThat(view.updatedBy()).as("client %d: every statement once, in order", i)
+                            .containsExactly("long-4", "long-5", "long-6", "long-7", "long-8", "long-9");
+                    view.assertSameSectionsAs(rest);
+                }
+            } finally {
+                clients.forEach(LiveClient::close);
+                LiveServer.await(clientVertx.close());
             }
         }
     }

@@ -30,8 +30,6 @@ class LiveSlowClientTest {
     private static final int FILLING_BATCHES = 2;
     private static final int PER_BATCH = 10;
     private static final int TIMED = 5;
-    /** How much later than the write's answer the fast client may see an update. */
-    private static final Duration FAST_ENOUGH = Duration.ofMillis(250);
 
     @TempDir
     Path dir;
@@ -67,9 +65,10 @@ class LiveSlowClientTest {
 
     /**
      * Posts long statements while the slow client reads nothing: first batches that fill every buffer
-     * between server and slow client, then single statements, each timed — the fast client must see it
-     * within {@link #FAST_ENOUGH} of the write's answer. The fast client sees every one. Returns the
-     * offsets, in order.
+     * between server and slow client, then single statements, one at a time: the fast client must see each
+     * one while the slow client still reads nothing, so its updates never wait for the slow client to drain
+     * (the delays are printed for the curious, not asserted: timing belongs in the benchmarks). Returns
+     * the offsets, in order.
      */
     private static List<Long> postWhileStuck(LiveServer server, LiveClient fast, List<JsonNode> fastMessages) {
         List<Long> offsets = new ArrayList<>();
@@ -101,8 +100,6 @@ class LiveSlowClientTest {
         }
         System.out.println("fast client while another is stuck: after the write's answer " + lagsMs
                 + " ms, after the POST " + totalsMs + " ms");
-        assertThat(lagsMs).as("fast client's delay after each write's answer (ms)")
-                .allSatisfy(lag -> assertThat(lag).isLessThanOrEqualTo(FAST_ENOUGH.toMillis()));
         return offsets;
     }
 

@@ -88,6 +88,7 @@ final class ProcessIndex {
             }
         } else if (d instanceof ProposalTabled p) {
             versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
+            versions(Section.TABLINGS, p.proposal().value()).add(incarnation);
         } else if (d instanceof ProposalAmended p) {
             versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
         } else if (d instanceof ProposalWithdrawn p) {
@@ -153,18 +154,9 @@ final class ProcessIndex {
 
         SortedMap<String, Entries.Envoy> envoys = new TreeMap<>();
         sections.get(Section.ENVOYS).forEach((key, v) -> {
-            Entries.Envoy[] current = new Entries.Envoy[1];
-            v.forEachCounting(asOf, cut, i -> {
-                if (i.content() instanceof EnvoyAppointed e) {
-                    current[0] = new Entries.Envoy(e.office(), e.represents().value(), e.appointedBy().value(),
-                            e.occurredOn(), i.slot().id(), e.mandate());
-                } else if (i.content() instanceof EnvoyLeft left && current[0] != null
-                        && current[0].office().equals(left.office())) {
-                    current[0] = null;
-                }
-            });
-            if (current[0] != null) {
-                envoys.put(key, current[0]);
+            Entries.Envoy envoy = envoy(v, asOf, cut);
+            if (envoy != null) {
+                envoys.put(key, envoy);
             }
         });
 
@@ -182,11 +174,10 @@ final class ProcessIndex {
             }
         });
         SortedMap<String, Entries.Proposal> proposals = new TreeMap<>();
+        Map<String, Versions> tablings = sections.get(Section.TABLINGS);
         sections.get(Section.PROPOSALS).forEach((key, v) -> {
-            Entries.Proposal[] current = new Entries.Proposal[1];
-            v.forEachCounting(asOf, cut, i -> current[0] = foldProposal(current[0], i));
-            if (current[0] != null) {
-                Entries.Proposal p = current[0];
+            Entries.Proposal p = proposal(v, tablings.get(key), asOf, cut);
+            if (p != null) {
                 proposals.put(key, new Entries.Proposal(p.title(), p.sponsor(), p.status(), p.since(), p.provisions(),
                         sorted(support.get(key)), sorted(opposition.get(key)), p.development()));
             }
@@ -228,22 +219,83 @@ final class ProcessIndex {
                 territory, commitments, talks);
     }
 
-    private static Entries.Proposal foldProposal(Entries.Proposal current, Incarnation i) {
-        String id = i.slot().id();
-        if (i.content() instanceof ProposalTabled t) {
+    /**
+     * A person's envoy office on {@code asOf}, walking back from the latest version: the latest counting
+     * EnvoyAppointed decides, unless a counting EnvoyLeft after it names its office (a left naming
+     * another office changes nothing). Visits only the versions after the deciding appointment.
+     */
+    static Entries.Envoy envoy(Versions v, LocalDate asOf, Cut cut) {
+        List<String> leftOffices = null;
+        for (int n = v.end(asOf) - 1; n >= 0; n--) {
+            Incarnation i = v.get(n);
+            if (!i.counts(cut)) {
+                continue;
+            }
+            if (i.content() instanceof EnvoyAppointed e) {
+                if (leftOffices != null && leftOffices.contains(e.office())) {
+                    return null;
+                }
+                return new Entries.Envoy(e.office(), e.represents().value(), e.appointedBy().value(), e.occurredOn(),
+                        i.slot().id(), e.mandate());
+            }
+            if (i.content() instanceof EnvoyLeft left) {
+                if (leftOffices == null) {
+                    leftOffices = new ArrayList<>(2);
+                }
+                leftOffices.add(left.office());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A proposal on {@code asOf} (support and opposition left empty), walking back from the latest
+     * counting version V. The proposal exists once a counting tabling precedes or is V; a later tabling
+     * starts it afresh. Title and sponsor come from the latest counting tabling up to V (found in
+     * {@code tablings} by binary search); the provisions from V, or for a withdrawal from the latest
+     * counting tabling or amendment before it; status, since and development from V.
+     */
+    static Entries.Proposal proposal(Versions v, Versions tablings, LocalDate asOf, Cut cut) {
+        int n = v.end(asOf) - 1;
+        Incarnation last = null;
+        for (; n >= 0; n--) {
+            Incarnation i = v.get(n);
+            if (i.counts(cut)) {
+                last = i;
+                break;
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        String id = last.slot().id();
+        if (last.content() instanceof ProposalTabled t) {
             return new Entries.Proposal(t.title(), t.sponsor().value(), "tabled", t.occurredOn(),
                     provisions(t.provisions()), List.of(), List.of(), id);
         }
-        if (current == null) {
-            return null; // an amendment or withdrawal of a proposal not yet tabled on that date
+        Incarnation tabling = tablings == null ? null : tablings.latestBefore(last, cut);
+        if (tabling == null) {
+            return null; // an amendment or withdrawal of a proposal not tabled on that date
         }
-        if (i.content() instanceof ProposalAmended a) {
-            return new Entries.Proposal(current.title(), current.sponsor(), "amended", a.occurredOn(),
+        ProposalTabled t = (ProposalTabled) tabling.content();
+        if (last.content() instanceof ProposalAmended a) {
+            return new Entries.Proposal(t.title(), t.sponsor().value(), "amended", a.occurredOn(),
                     provisions(a.provisions()), List.of(), List.of(), id);
         }
-        ProposalWithdrawn w = (ProposalWithdrawn) i.content();
-        return new Entries.Proposal(current.title(), current.sponsor(), "withdrawn", w.occurredOn(),
-                current.provisions(), List.of(), List.of(), id);
+        ProposalWithdrawn w = (ProposalWithdrawn) last.content();
+        List<org.diplomacytracker.events.Provision> provisions = t.provisions();
+        for (n--; n >= 0; n--) { // ends at the tabling at the latest
+            Incarnation i = v.get(n);
+            if (i == tabling) {
+                break;
+            }
+            if (i.content() instanceof ProposalAmended a && i.counts(cut)) {
+                provisions = a.provisions();
+                break;
+            }
+        }
+        return new Entries.Proposal(t.title(), t.sponsor().value(), "withdrawn", w.occurredOn(),
+                provisions(provisions), List.of(), List.of(), id);
     }
 
     private static List<Entries.Provision> provisions(List<org.diplomacytracker.events.Provision> provisions) {

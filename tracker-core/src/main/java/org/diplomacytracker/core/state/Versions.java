@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Every version ever recorded for one key of one section (an actor's stance on an issue, an area's
  * controller…), in valid-time order. A query finds the last version dated on or before its date by
  * binary search and walks back to the first that counts under its cut: O(log n) for the usual key.
+ * Nothing here visits the versions before the one that decides.
  */
 final class Versions {
 
@@ -25,8 +25,16 @@ final class Versions {
         list.add(at < 0 ? -at - 1 : at, incarnation);
     }
 
+    int size() {
+        return list.size();
+    }
+
+    Incarnation get(int i) {
+        return list.get(i);
+    }
+
     /** The index just past the last version dated on or before {@code asOf} (all when null). */
-    private int end(LocalDate asOf) {
+    int end(LocalDate asOf) {
         if (asOf == null) {
             return list.size();
         }
@@ -54,15 +62,28 @@ final class Versions {
         return null;
     }
 
-    /** Every version that counts, dated on or before {@code asOf}, oldest first. */
-    void forEachCounting(LocalDate asOf, Cut cut, Consumer<Incarnation> action) {
-        int end = end(asOf);
-        for (int i = 0; i < end; i++) {
-            Incarnation v = list.get(i);
-            if (v.counts(cut)) {
-                action.accept(v);
+    /**
+     * The latest version that counts under the cut and sorts strictly before {@code bound} (in
+     * valid-time order, as {@link Incarnation#compareTo}), or null: binary search, then walk back.
+     */
+    Incarnation latestBefore(Incarnation bound, Cut cut) {
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).compareTo(bound) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
+        for (int i = lo - 1; i >= 0; i--) {
+            Incarnation v = list.get(i);
+            if (v.counts(cut)) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** Every version, oldest first, whatever the cut. */

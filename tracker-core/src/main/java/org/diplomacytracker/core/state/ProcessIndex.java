@@ -2,7 +2,13 @@ package org.diplomacytracker.core.state;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -38,11 +44,18 @@ final class ProcessIndex {
     final String process;
     private final Map<String, Slot> slots = new HashMap<>();
     private final Map<Section, Map<String, Versions>> sections = new EnumMap<>(Section.class);
+    /**
+     * The entry each commitment and talks version shows, built once when indexed: those two sections
+     * hold one entry per development, so a query only looks them up.
+     */
+    private final Map<Incarnation, Object> keyedEntries = new IdentityHashMap<>();
+    final StateCache cache = new StateCache();
 
     ProcessIndex(String process) {
         this.process = process;
         for (Section s : Section.values()) {
-            sections.put(s, new HashMap<>());
+            // the sections keyed by development id are kept sorted, so that their answer is built in order
+            sections.put(s, s == Section.COMMITMENTS || s == Section.TALKS ? new TreeMap<>() : new HashMap<>());
         }
     }
 
@@ -53,6 +66,7 @@ final class ProcessIndex {
         }
         Slot slot = new Slot(development, offset, recordedAt);
         slots.put(id, slot);
+        cache.clear(); // every cached state of this process may change
         if (development instanceof DevelopmentRetracted r) {
             Slot target = slots.get(r.target().value());
             if (target != null) {
@@ -95,10 +109,16 @@ final class ProcessIndex {
             versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
         } else if (d instanceof TerritoryControlChanged t) {
             versions(Section.TERRITORY, t.area().value()).add(incarnation);
-        } else if (d instanceof CommitmentMade) {
+        } else if (d instanceof CommitmentMade c) {
             versions(Section.COMMITMENTS, slotId).add(incarnation);
-        } else if (d instanceof TalksHeld) {
+            keyedEntries.put(incarnation, new Entries.Commitment(c.actor().value(), c.kind().wireName(),
+                    str(c.recipient()), c.amount(), c.unit(), c.description(),
+                    c.status() == null ? null : c.status().wireName(), c.occurredOn()));
+        } else if (d instanceof TalksHeld t) {
             versions(Section.TALKS, slotId).add(incarnation);
+            keyedEntries.put(incarnation, new Entries.Talks(t.participants().stream().map(Object::toString).toList(),
+                    t.venue(), t.format().wireName(), t.topics() == null ? null
+                    : t.topics().stream().map(Object::toString).toList(), t.outcome(), t.occurredOn()));
         } else if (d instanceof ProcessOpened) {
             versions(Section.OPENED, "").add(incarnation);
         }
@@ -121,8 +141,23 @@ final class ProcessIndex {
         return sections.get(Section.POSITIONS).get(actor + SEP + issue);
     }
 
+    /**
+     * The state as of {@code asOf} under the cut, answered at {@code knownAt} with {@code offset}: from
+     * the cache when this cut was answered since the process's last event, else computed (and cached).
+     */
     NegotiationState state(LocalDate asOf, Cut cut, Instant knownAt, long offset) {
-        SortedMap<String, Entries.Actor> actors = new TreeMap<>();
+        NegotiationState cached = cache.get(asOf, cut);
+        if (cached != null) {
+            return cached.reissued(knownAt, offset);
+        }
+        NegotiationState computed = compute(asOf, cut, knownAt, offset);
+        cache.put(asOf, cut, computed);
+        return computed;
+    }
+
+    /** The state computed from the versions, without the cache. */
+    NegotiationState compute(LocalDate asOf, Cut cut, Instant knownAt, long offset) {
+        TreeMap<String, Entries.Actor> actors = new TreeMap<>();
         sections.get(Section.ACTORS).forEach((key, v) -> {
             Incarnation i = v.latest(asOf, cut);
             if (i != null) {
@@ -131,7 +166,7 @@ final class ProcessIndex {
             }
         });
 
-        SortedMap<String, SortedMap<String, Entries.Position>> positions = new TreeMap<>();
+        TreeMap<String, SortedMap<String, Entries.Position>> positions = new TreeMap<>();
         sections.get(Section.POSITIONS).forEach((key, v) -> {
             Incarnation i = v.latest(asOf, cut);
             if (i != null) {
@@ -143,7 +178,7 @@ final class ProcessIndex {
         });
 
         List<String> parties = parties(cut);
-        SortedMap<String, Entries.Issue> issues = new TreeMap<>();
+        TreeMap<String, Entries.Issue> issues = new TreeMap<>();
         sections.get(Section.ISSUES).forEach((key, v) -> {
             Incarnation i = v.latest(asOf, cut);
             if (i != null) {
@@ -152,7 +187,7 @@ final class ProcessIndex {
             }
         });
 
-        SortedMap<String, Entries.Envoy> envoys = new TreeMap<>();
+        TreeMap<String, Entries.Envoy> envoys = new TreeMap<>();
         sections.get(Section.ENVOYS).forEach((key, v) -> {
             Entries.Envoy envoy = envoy(v, asOf, cut);
             if (envoy != null) {
@@ -173,7 +208,7 @@ final class ProcessIndex {
                 }
             }
         });
-        SortedMap<String, Entries.Proposal> proposals = new TreeMap<>();
+        TreeMap<String, Entries.Proposal> proposals = new TreeMap<>();
         Map<String, Versions> tablings = sections.get(Section.TABLINGS);
         sections.get(Section.PROPOSALS).forEach((key, v) -> {
             Entries.Proposal p = proposal(v, tablings.get(key), asOf, cut);
@@ -183,7 +218,7 @@ final class ProcessIndex {
             }
         });
 
-        SortedMap<String, Entries.Territory> territory = new TreeMap<>();
+        TreeMap<String, Entries.Territory> territory = new TreeMap<>();
         sections.get(Section.TERRITORY).forEach((key, v) -> {
             Incarnation i = v.latest(asOf, cut);
             if (i != null) {
@@ -193,30 +228,80 @@ final class ProcessIndex {
             }
         });
 
-        SortedMap<String, Entries.Commitment> commitments = new TreeMap<>();
-        sections.get(Section.COMMITMENTS).forEach((key, v) -> {
+        TreeMap<String, Entries.Commitment> commitments = keyed(Section.COMMITMENTS, asOf, cut);
+        TreeMap<String, Entries.Talks> talks = keyed(Section.TALKS, asOf, cut);
+
+        // the maps are handed over, not copied
+        positions.replaceAll((actor, byIssue) -> FrozenMap.adopt((TreeMap<String, Entries.Position>) byIssue));
+        return new NegotiationState(process, asOf, knownAt, offset, FrozenMap.adopt(actors), FrozenMap.adopt(issues),
+                FrozenMap.adopt(envoys), FrozenMap.adopt(positions), FrozenMap.adopt(proposals),
+                FrozenMap.adopt(territory), FrozenMap.adopt(commitments), FrozenMap.adopt(talks));
+    }
+
+    /**
+     * A section keyed by development id: each key's latest counting version's prebuilt entry. The
+     * section is sorted by key, so the answer is built in one linear pass (no key comparisons).
+     */
+    @SuppressWarnings("unchecked")
+    private <E> TreeMap<String, E> keyed(Section section, LocalDate asOf, Cut cut) {
+        InOrder<E> in = new InOrder<>();
+        sections.get(section).forEach((key, v) -> {
             Incarnation i = v.latest(asOf, cut);
             if (i != null) {
-                CommitmentMade c = (CommitmentMade) i.content();
-                commitments.put(key, new Entries.Commitment(c.actor().value(), c.kind().wireName(), str(c.recipient()),
-                        c.amount(), c.unit(), c.description(), c.status() == null ? null : c.status().wireName(),
-                        c.occurredOn()));
+                in.entries.add(new AbstractMap.SimpleImmutableEntry<>(key, (E) keyedEntries.get(i)));
             }
         });
+        return new TreeMap<>(in); // TreeMap builds from a SortedMap in linear time
+    }
 
-        SortedMap<String, Entries.Talks> talks = new TreeMap<>();
-        sections.get(Section.TALKS).forEach((key, v) -> {
-            Incarnation i = v.latest(asOf, cut);
-            if (i != null) {
-                TalksHeld t = (TalksHeld) i.content();
-                talks.put(key, new Entries.Talks(t.participants().stream().map(Object::toString).toList(), t.venue(),
-                        t.format().wireName(), t.topics() == null ? null : t.topics().stream().map(Object::toString)
-                        .toList(), t.outcome(), t.occurredOn()));
-            }
-        });
+    /** Entries already in key order, seen as a SortedMap only to hand them to TreeMap's linear build. */
+    private static final class InOrder<E> extends AbstractMap<String, E> implements SortedMap<String, E> {
+        final List<Map.Entry<String, E>> entries = new ArrayList<>();
 
-        return new NegotiationState(process, asOf, knownAt, offset, actors, issues, envoys, positions, proposals,
-                territory, commitments, talks);
+        @Override
+        public Set<Map.Entry<String, E>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, E>> iterator() {
+                    return entries.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return entries.size();
+                }
+            };
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return null;
+        }
+
+        @Override
+        public SortedMap<String, E> subMap(String fromKey, String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, E> headMap(String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, E> tailMap(String fromKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String firstKey() {
+            return entries.get(0).getKey();
+        }
+
+        @Override
+        public String lastKey() {
+            return entries.get(entries.size() - 1).getKey();
+        }
     }
 
     /**

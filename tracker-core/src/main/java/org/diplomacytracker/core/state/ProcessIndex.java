@@ -6,7 +6,6 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.EnumMap;
@@ -44,11 +43,6 @@ final class ProcessIndex {
     final String process;
     private final Map<String, Slot> slots = new HashMap<>();
     private final Map<Section, Map<String, Versions>> sections = new EnumMap<>(Section.class);
-    /**
-     * The entry each commitment and talks version shows, built once when indexed: those two sections
-     * hold one entry per development, so a query only looks them up.
-     */
-    private final Map<Incarnation, Object> keyedEntries = new IdentityHashMap<>();
     final StateCache cache = new StateCache();
 
     ProcessIndex(String process) {
@@ -110,13 +104,12 @@ final class ProcessIndex {
         } else if (d instanceof TerritoryControlChanged t) {
             versions(Section.TERRITORY, t.area().value()).add(incarnation);
         } else if (d instanceof CommitmentMade c) {
-            versions(Section.COMMITMENTS, slotId).add(incarnation);
-            keyedEntries.put(incarnation, new Entries.Commitment(c.actor().value(), c.kind().wireName(),
+            // the entry built once: these sections hold one entry per development, a query only picks them
+            versions(Section.COMMITMENTS, slotId).add(incarnation, new Entries.Commitment(c.actor().value(), c.kind().wireName(),
                     str(c.recipient()), c.amount(), c.unit(), c.description(),
                     c.status() == null ? null : c.status().wireName(), c.occurredOn()));
         } else if (d instanceof TalksHeld t) {
-            versions(Section.TALKS, slotId).add(incarnation);
-            keyedEntries.put(incarnation, new Entries.Talks(t.participants().stream().map(Object::toString).toList(),
+            versions(Section.TALKS, slotId).add(incarnation, new Entries.Talks(t.participants().stream().map(Object::toString).toList(),
                     t.venue(), t.format().wireName(), t.topics() == null ? null
                     : t.topics().stream().map(Object::toString).toList(), t.outcome(), t.occurredOn()));
         } else if (d instanceof ProcessOpened) {
@@ -246,9 +239,9 @@ final class ProcessIndex {
     private <E> TreeMap<String, E> keyed(Section section, LocalDate asOf, Cut cut) {
         InOrder<E> in = new InOrder<>();
         sections.get(section).forEach((key, v) -> {
-            Incarnation i = v.latest(asOf, cut);
-            if (i != null) {
-                in.entries.add(new AbstractMap.SimpleImmutableEntry<>(key, (E) keyedEntries.get(i)));
+            int i = v.latestIndex(asOf, cut);
+            if (i >= 0) {
+                in.entries.add(new AbstractMap.SimpleImmutableEntry<>(key, (E) v.entry(i)));
             }
         });
         return new TreeMap<>(in); // TreeMap builds from a SortedMap in linear time

@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code StateIndex.state(process, asOf, null)} latency (p50/p99 from SampleTime) at 10k, 100k and 1M
  * developments of one process, asOf = the middle of the valid-time range and latest. The index is
- * filled directly with {@code apply(dev, offset, recordedAt)}; no store.
+ * filled directly with {@code apply(dev, offset, recordedAt)}; no store. {@code indexLatest}/{@code indexMiddle}
+ * repeat one question, so after the first call they are answered from the per-process state cache;
+ * the {@code …Uncached} variants compute every answer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,6 +37,8 @@ public class StateLatencyBenchmark {
 
     private StateIndex index;
     private LocalDate middle;
+    /** Cycles the offset asked by the uncached benchmarks, so that each call misses the state cache. */
+    private int step;
 
     @Setup(Level.Trial)
     public void fill() {
@@ -54,5 +58,21 @@ public class StateLatencyBenchmark {
     @Benchmark
     public NegotiationState indexMiddle() {
         return index.state(StateHistories.PROCESS, middle, null).orElseThrow();
+    }
+
+    /**
+     * The state computed, not served from the per-process cache: asked up to one of the last 64
+     * offsets in turn (the cache keeps a few per process), as a live view catching up does.
+     */
+    @Benchmark
+    public NegotiationState indexLatestUncached() {
+        step = (step + 1) & 63;
+        return index.stateAt(StateHistories.PROCESS, null, null, developments - step).orElseThrow();
+    }
+
+    @Benchmark
+    public NegotiationState indexMiddleUncached() {
+        step = (step + 1) & 63;
+        return index.stateAt(StateHistories.PROCESS, middle, null, developments - step).orElseThrow();
     }
 }

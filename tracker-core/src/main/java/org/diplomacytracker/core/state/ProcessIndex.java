@@ -45,6 +45,19 @@ final class ProcessIndex {
     private final Map<Section, Map<String, Versions>> sections = new EnumMap<>(Section.class);
     final StateCache cache = new StateCache();
 
+    /** Every event of the process known: the cut under which {@link #keyedNow} is kept. */
+    private static final Cut EVERYTHING = new Cut(Instant.MAX, Long.MAX_VALUE);
+    /**
+     * Per section keyed by development id, its entries with everything applied and no date limit —
+     * what "latest, now" shows — kept up to date by each apply (only the keys an event touches), so
+     * that such a question does not re-check every entry.
+     */
+    private final Map<Section, TreeMap<String, Object>> keyedNow = new EnumMap<>(Section.class);
+    /** Frozen copies of {@link #keyedNow}, made when first asked after a change; guarded by itself. */
+    private final Map<Section, SortedMap<String, Object>> keyedSnapshots = new EnumMap<>(Section.class);
+    private long highestOffset;
+    private Instant latestRecordedAt = Instant.MIN;
+
     ProcessIndex(String process) {
         this.process = process;
         for (Section s : Section.values()) {
@@ -61,19 +74,63 @@ final class ProcessIndex {
         Slot slot = new Slot(development, offset, recordedAt);
         slots.put(id, slot);
         cache.clear(); // every cached state of this process may change
+        highestOffset = Math.max(highestOffset, offset);
+        if (recordedAt.isAfter(latestRecordedAt)) {
+            latestRecordedAt = recordedAt;
+        }
         if (development instanceof DevelopmentRetracted r) {
             Slot target = slots.get(r.target().value());
             if (target != null) {
                 target.addRetraction(slot);
+                refreshKeyed(target);
             }
         } else if (development instanceof DevelopmentCorrected c) {
             Slot target = slots.get(c.target().value());
             if (target != null) {
                 target.addCorrection(slot);
                 index(new Incarnation(target, slot, c.replacement()));
+                refreshKeyed(target);
             }
         } else {
             index(new Incarnation(slot, slot, development));
+            refreshKeyed(slot);
+        }
+    }
+
+    /**
+     * Updates {@link #keyedNow} for the development whose standing {@code touched} decides: down the
+     * chain of retractions and corrections to the plain development at its end (a retraction of a
+     * retraction of a correction of a commitment changes that commitment).
+     */
+    private void refreshKeyed(Slot touched) {
+        Slot s = touched;
+        for (int guard = 0; s != null && guard < 1_000; guard++) {
+            if (s.development instanceof DevelopmentRetracted r) {
+                s = slots.get(r.target().value());
+            } else if (s.development instanceof DevelopmentCorrected c) {
+                s = slots.get(c.target().value());
+            } else {
+                break;
+            }
+        }
+        if (s == null) {
+            return;
+        }
+        Section section = s.development instanceof CommitmentMade ? Section.COMMITMENTS
+                : s.development instanceof TalksHeld ? Section.TALKS : null;
+        if (section == null) {
+            return;
+        }
+        Versions v = sections.get(section).get(s.id());
+        int i = v == null ? -1 : v.latestIndex(null, EVERYTHING);
+        TreeMap<String, Object> now = keyedNow.computeIfAbsent(section, k -> new TreeMap<>());
+        if (i < 0) {
+            now.remove(s.id());
+        } else {
+            now.put(s.id(), v.entry(i));
+        }
+        synchronized (keyedSnapshots) {
+            keyedSnapshots.remove(section);
         }
     }
 
@@ -221,22 +278,34 @@ final class ProcessIndex {
             }
         });
 
-        TreeMap<String, Entries.Commitment> commitments = keyed(Section.COMMITMENTS, asOf, cut);
-        TreeMap<String, Entries.Talks> talks = keyed(Section.TALKS, asOf, cut);
+        SortedMap<String, Entries.Commitment> commitments = keyed(Section.COMMITMENTS, asOf, cut);
+        SortedMap<String, Entries.Talks> talks = keyed(Section.TALKS, asOf, cut);
 
         // the maps are handed over, not copied
         positions.replaceAll((actor, byIssue) -> FrozenMap.adopt((TreeMap<String, Entries.Position>) byIssue));
         return new NegotiationState(process, asOf, knownAt, offset, FrozenMap.adopt(actors), FrozenMap.adopt(issues),
                 FrozenMap.adopt(envoys), FrozenMap.adopt(positions), FrozenMap.adopt(proposals),
-                FrozenMap.adopt(territory), FrozenMap.adopt(commitments), FrozenMap.adopt(talks));
+                FrozenMap.adopt(territory), commitments, talks);
     }
 
     /**
-     * A section keyed by development id: each key's latest counting version's prebuilt entry. The
-     * section is sorted by key, so the answer is built in one linear pass (no key comparisons).
+     * A section keyed by development id, frozen: each key's latest counting version's prebuilt entry.
+     * With no date limit and a cut that holds every event of the process, that is {@link #keyedNow}
+     * (its frozen copy, shared until the section changes). Otherwise one linear pass: the section is
+     * sorted by key, so the answer is built with no key comparisons.
      */
     @SuppressWarnings("unchecked")
-    private <E> TreeMap<String, E> keyed(Section section, LocalDate asOf, Cut cut) {
+    private <E> SortedMap<String, E> keyed(Section section, LocalDate asOf, Cut cut) {
+        if (asOf == null && cut.maxOffset() >= highestOffset && !cut.knownAt().isBefore(latestRecordedAt)) {
+            synchronized (keyedSnapshots) { // readers share the read lock
+                SortedMap<String, Object> snapshot = keyedSnapshots.get(section);
+                if (snapshot == null) {
+                    snapshot = FrozenMap.of(keyedNow.getOrDefault(section, new TreeMap<>()));
+                    keyedSnapshots.put(section, snapshot);
+                }
+                return (SortedMap<String, E>) snapshot;
+            }
+        }
         InOrder<E> in = new InOrder<>();
         sections.get(section).forEach((key, v) -> {
             int i = v.latestIndex(asOf, cut);
@@ -244,7 +313,7 @@ final class ProcessIndex {
                 in.entries.add(new AbstractMap.SimpleImmutableEntry<>(key, (E) v.entry(i)));
             }
         });
-        return new TreeMap<>(in); // TreeMap builds from a SortedMap in linear time
+        return FrozenMap.adopt(new TreeMap<>(in)); // TreeMap builds from a SortedMap in linear time
     }
 
     /** Entries already in key order, seen as a SortedMap only to hand them to TreeMap's linear build. */

@@ -281,6 +281,44 @@ class WalkBackAndCacheTest {
         assertThat(at(null).proposals().get("plan").support()).containsExactly("north");
     }
 
+    // ---------------------------------------------------------------- commitments and talks, latest
+
+    private static Development commitment(String id, String date, String amount) {
+        return dev(P, id, "CommitmentMade", date, "\"actor\":\"north\",\"kind\":\"financial\",\"amount\":" + amount);
+    }
+
+    @Test
+    void latestCommitmentsFollowRetractionAndCorrectionChains() {
+        record(commitment("c1", "2020-02-01", "1"));
+        record(commitment("c2", "2020-02-02", "2"));
+        record(dev(P, "t1", "TalksHeld", "2020-02-03", "\"participants\":[\"north\",\"south\"],\"format\":\"bilateral\""));
+        assertThat(at(null).commitments()).containsOnlyKeys("c1", "c2");
+        assertThat(at(null).talks()).containsOnlyKeys("t1");
+        record(correction("k1", commitment("c1", "2020-02-01", "10")));
+        assertThat(at(null).commitments().get("c1").amount()).isEqualByComparingTo("10");
+        Instant beforeRetraction = now;
+        record(retraction("r1", "k1"));
+        assertThat(at(null).commitments().get("c1").amount()).as("the correction retracted").isEqualByComparingTo("1");
+        record(retraction("r2", "r1"));
+        assertThat(at(null).commitments().get("c1").amount()).as("and that retraction retracted")
+                .isEqualByComparingTo("10");
+        record(retraction("r3", "c2"));
+        record(retraction("r4", "t1"));
+        assertThat(at(null).commitments()).containsOnlyKeys("c1");
+        assertThat(at(null).talks()).isEmpty();
+        assertThat(at(null, beforeRetraction).commitments()).containsOnlyKeys("c1", "c2");
+        assertThat(at("2020-02-01").commitments()).containsOnlyKeys("c1");
+        record(retraction("r5", "r3"));
+        assertThat(at(null).commitments()).containsOnlyKeys("c1", "c2");
+        // held back by a fresh hole: the answer must not show what lies above it
+        long head = offset;
+        clock.set(now);
+        index.apply(commitment("c3", "2020-02-05", "3"), head + 2, now);
+        assertThat(index.state(P, null, null).orElseThrow().commitments()).containsOnlyKeys("c1", "c2");
+        clock.set(now.plusSeconds(4));
+        assertThat(index.state(P, null, null).orElseThrow().commitments()).containsOnlyKeys("c1", "c2", "c3");
+    }
+
     // ---------------------------------------------------------------- the cache
 
     @Test

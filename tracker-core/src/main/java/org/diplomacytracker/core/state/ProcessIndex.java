@@ -296,7 +296,8 @@ final class ProcessIndex {
      */
     @SuppressWarnings("unchecked")
     private <E> SortedMap<String, E> keyed(Section section, LocalDate asOf, Cut cut) {
-        if (asOf == null && cut.maxOffset() >= highestOffset && !cut.knownAt().isBefore(latestRecordedAt)) {
+        boolean everything = cut.maxOffset() >= highestOffset && !cut.knownAt().isBefore(latestRecordedAt);
+        if (everything && asOf == null) {
             synchronized (keyedSnapshots) { // readers share the read lock
                 SortedMap<String, Object> snapshot = keyedSnapshots.get(section);
                 if (snapshot == null) {
@@ -307,6 +308,22 @@ final class ProcessIndex {
             }
         }
         InOrder<E> in = new InOrder<>();
+        if (everything) {
+            // under one cut at most one version of a key counts (the original or the correction in
+            // force), so with every event known the section on asOf is keyedNow's entries dated by then
+            TreeMap<String, Object> now = keyedNow.get(section);
+            if (now != null) {
+                for (Map.Entry<String, Object> e : now.entrySet()) {
+                    Object entry = e.getValue();
+                    LocalDate on = entry instanceof Entries.Commitment c ? c.occurredOn()
+                            : ((Entries.Talks) entry).occurredOn();
+                    if (!on.isAfter(asOf)) {
+                        in.entries.add((Map.Entry<String, E>) e);
+                    }
+                }
+            }
+            return FrozenMap.adopt(new TreeMap<>(in));
+        }
         sections.get(section).forEach((key, v) -> {
             int i = v.latestIndex(asOf, cut);
             if (i >= 0) {

@@ -6,12 +6,12 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
-import java.util.Set;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.diplomacytracker.events.ActorRegistered;
@@ -162,13 +162,14 @@ final class ProcessIndex {
             versions(Section.TERRITORY, t.area().value()).add(incarnation);
         } else if (d instanceof CommitmentMade c) {
             // the entry built once: these sections hold one entry per development, a query only picks them
-            versions(Section.COMMITMENTS, slotId).add(incarnation, new Entries.Commitment(c.actor().value(), c.kind().wireName(),
-                    str(c.recipient()), c.amount(), c.unit(), c.description(),
+            versions(Section.COMMITMENTS, slotId).add(incarnation, new Entries.Commitment(c.actor().value(),
+                    c.kind().wireName(), str(c.recipient()), c.amount(), c.unit(), c.description(),
                     c.status() == null ? null : c.status().wireName(), c.occurredOn()));
         } else if (d instanceof TalksHeld t) {
-            versions(Section.TALKS, slotId).add(incarnation, new Entries.Talks(t.participants().stream().map(Object::toString).toList(),
-                    t.venue(), t.format().wireName(), t.topics() == null ? null
-                    : t.topics().stream().map(Object::toString).toList(), t.outcome(), t.occurredOn()));
+            versions(Section.TALKS, slotId).add(incarnation, new Entries.Talks(
+                    t.participants().stream().map(Object::toString).toList(), t.venue(), t.format().wireName(),
+                    t.topics() == null ? null : t.topics().stream().map(Object::toString).toList(), t.outcome(),
+                    t.occurredOn()));
         } else if (d instanceof ProcessOpened) {
             versions(Section.OPENED, "").add(incarnation);
         }

@@ -291,7 +291,8 @@ class WalkBackAndCacheTest {
     void latestCommitmentsFollowRetractionAndCorrectionChains() {
         record(commitment("c1", "2020-02-01", "1"));
         record(commitment("c2", "2020-02-02", "2"));
-        record(dev(P, "t1", "TalksHeld", "2020-02-03", "\"participants\":[\"north\",\"south\"],\"format\":\"bilateral\""));
+        record(dev(P, "t1", "TalksHeld", "2020-02-03",
+                "\"participants\":[\"north\",\"south\"],\"format\":\"bilateral\""));
         assertThat(at(null).commitments()).containsOnlyKeys("c1", "c2");
         assertThat(at(null).talks()).containsOnlyKeys("t1");
         record(correction("k1", commitment("c1", "2020-02-01", "10")));

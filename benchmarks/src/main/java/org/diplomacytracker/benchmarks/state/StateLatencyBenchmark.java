@@ -1,5 +1,6 @@
 package org.diplomacytracker.benchmarks.state;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.diplomacytracker.core.state.NegotiationState;
@@ -20,7 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code StateIndex.state(process, asOf, null)} latency (p50/p99 from SampleTime) at 10k, 100k and 1M
  * developments of one process, asOf = the middle of the valid-time range and latest. The index is
- * filled directly with {@code apply(dev, offset, recordedAt)}; no store.
+ * filled directly with {@code apply(dev, offset, recordedAt)}; no store. {@code indexLatest}/{@code indexMiddle}
+ * repeat one question, so after the first call they are answered from the per-process state cache;
+ * the {@code …Uncached} variants compute every answer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,6 +38,8 @@ public class StateLatencyBenchmark {
 
     private StateIndex index;
     private LocalDate middle;
+    /** Cycles the offset asked by the uncached benchmarks, so that each call misses the state cache. */
+    private int step;
 
     @Setup(Level.Trial)
     public void fill() {
@@ -55,4 +60,24 @@ public class StateLatencyBenchmark {
     public NegotiationState indexMiddle() {
         return index.state(StateHistories.PROCESS, middle, null).orElseThrow();
     }
+
+    /**
+     * The state computed, not served from the per-process state cache — as right after an apply to
+     * the process, which clears it: known at one of 64 instants after everything in turn (the cache
+     * keeps a few answers per process, so each call misses it; the answer is the same as "now").
+     */
+    @Benchmark
+    public NegotiationState indexLatestUncached() {
+        step = (step + 1) & 63;
+        return index.state(StateHistories.PROCESS, null, AFTER_ALL.plusSeconds(step)).orElseThrow();
+    }
+
+    @Benchmark
+    public NegotiationState indexMiddleUncached() {
+        step = (step + 1) & 63;
+        return index.state(StateHistories.PROCESS, middle, AFTER_ALL.plusSeconds(step)).orElseThrow();
+    }
+
+    /** Later than every recordedAt of the generated histories. */
+    private static final Instant AFTER_ALL = Instant.parse("2100-01-01T00:00:00Z");
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -31,20 +30,24 @@ public record NegotiationState(
         SortedMap<String, Entries.Talks> talks) {
 
     public NegotiationState {
-        actors = frozen(actors);
-        issues = frozen(issues);
-        envoys = frozen(envoys);
-        TreeMap<String, SortedMap<String, Entries.Position>> p = new TreeMap<>();
-        positions.forEach((actor, byIssue) -> p.put(actor, frozen(byIssue)));
-        positions = Collections.unmodifiableSortedMap(p);
-        proposals = frozen(proposals);
-        territory = frozen(territory);
-        commitments = frozen(commitments);
-        talks = frozen(talks);
+        actors = FrozenMap.of(actors);
+        issues = FrozenMap.of(issues);
+        envoys = FrozenMap.of(envoys);
+        if (!(positions instanceof FrozenMap) || !positions.values().stream().allMatch(m -> m instanceof FrozenMap)) {
+            TreeMap<String, SortedMap<String, Entries.Position>> p = new TreeMap<>();
+            positions.forEach((actor, byIssue) -> p.put(actor, FrozenMap.of(byIssue)));
+            positions = FrozenMap.adopt(p);
+        }
+        proposals = FrozenMap.of(proposals);
+        territory = FrozenMap.of(territory);
+        commitments = FrozenMap.of(commitments);
+        talks = FrozenMap.of(talks);
     }
 
-    private static <V> SortedMap<String, V> frozen(SortedMap<String, V> map) {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    /** The same entries, answered at another instant and offset: O(1), nothing is copied. */
+    NegotiationState reissued(Instant knownAt, long offset) {
+        return new NegotiationState(process, asOfDate, knownAt, offset, actors, issues, envoys, positions, proposals,
+                territory, commitments, talks);
     }
 
     /** The date as written on the wire: the ISO date, or "latest" when there is no date limit. */

@@ -2,11 +2,16 @@ package org.diplomacytracker.core.state;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.diplomacytracker.events.ActorRegistered;
@@ -38,11 +43,26 @@ final class ProcessIndex {
     final String process;
     private final Map<String, Slot> slots = new HashMap<>();
     private final Map<Section, Map<String, Versions>> sections = new EnumMap<>(Section.class);
+    final StateCache cache = new StateCache();
+
+    /** Every event of the process known: the cut under which {@link #keyedNow} is kept. */
+    private static final Cut EVERYTHING = new Cut(Instant.MAX, Long.MAX_VALUE);
+    /**
+     * Per section keyed by development id, its entries with everything applied and no date limit —
+     * what "latest, now" shows — kept up to date by each apply (only the keys an event touches), so
+     * that such a question does not re-check every entry.
+     */
+    private final Map<Section, TreeMap<String, Object>> keyedNow = new EnumMap<>(Section.class);
+    /** Frozen copies of {@link #keyedNow}, made when first asked after a change; guarded by itself. */
+    private final Map<Section, SortedMap<String, Object>> keyedSnapshots = new EnumMap<>(Section.class);
+    private long highestOffset;
+    private Instant latestRecordedAt = Instant.MIN;
 
     ProcessIndex(String process) {
         this.process = process;
         for (Section s : Section.values()) {
-            sections.put(s, new HashMap<>());
+            // the sections keyed by development id are kept sorted, so that their answer is built in order
+            sections.put(s, s == Section.COMMITMENTS || s == Section.TALKS ? new TreeMap<>() : new HashMap<>());
         }
     }
 
@@ -53,19 +73,64 @@ final class ProcessIndex {
         }
         Slot slot = new Slot(development, offset, recordedAt);
         slots.put(id, slot);
+        cache.clear(); // every cached state of this process may change
+        highestOffset = Math.max(highestOffset, offset);
+        if (recordedAt.isAfter(latestRecordedAt)) {
+            latestRecordedAt = recordedAt;
+        }
         if (development instanceof DevelopmentRetracted r) {
             Slot target = slots.get(r.target().value());
             if (target != null) {
                 target.addRetraction(slot);
+                refreshKeyed(target);
             }
         } else if (development instanceof DevelopmentCorrected c) {
             Slot target = slots.get(c.target().value());
             if (target != null) {
                 target.addCorrection(slot);
                 index(new Incarnation(target, slot, c.replacement()));
+                refreshKeyed(target);
             }
         } else {
             index(new Incarnation(slot, slot, development));
+            refreshKeyed(slot);
+        }
+    }
+
+    /**
+     * Updates {@link #keyedNow} for the development whose standing {@code touched} decides: down the
+     * chain of retractions and corrections to the plain development at its end (a retraction of a
+     * retraction of a correction of a commitment changes that commitment).
+     */
+    private void refreshKeyed(Slot touched) {
+        Slot s = touched;
+        for (int guard = 0; s != null && guard < 1_000; guard++) {
+            if (s.development instanceof DevelopmentRetracted r) {
+                s = slots.get(r.target().value());
+            } else if (s.development instanceof DevelopmentCorrected c) {
+                s = slots.get(c.target().value());
+            } else {
+                break;
+            }
+        }
+        if (s == null) {
+            return;
+        }
+        Section section = s.development instanceof CommitmentMade ? Section.COMMITMENTS
+                : s.development instanceof TalksHeld ? Section.TALKS : null;
+        if (section == null) {
+            return;
+        }
+        Versions v = sections.get(section).get(s.id());
+        int i = v == null ? -1 : v.latestIndex(null, EVERYTHING);
+        TreeMap<String, Object> now = keyedNow.computeIfAbsent(section, k -> new TreeMap<>());
+        if (i < 0) {
+            now.remove(s.id());
+        } else {
+            now.put(s.id(), v.entry(i));
+        }
+        synchronized (keyedSnapshots) {
+            keyedSnapshots.remove(section);
         }
     }
 
@@ -88,16 +153,23 @@ final class ProcessIndex {
             }
         } else if (d instanceof ProposalTabled p) {
             versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
+            versions(Section.TABLINGS, p.proposal().value()).add(incarnation);
         } else if (d instanceof ProposalAmended p) {
             versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
         } else if (d instanceof ProposalWithdrawn p) {
             versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
         } else if (d instanceof TerritoryControlChanged t) {
             versions(Section.TERRITORY, t.area().value()).add(incarnation);
-        } else if (d instanceof CommitmentMade) {
-            versions(Section.COMMITMENTS, slotId).add(incarnation);
-        } else if (d instanceof TalksHeld) {
-            versions(Section.TALKS, slotId).add(incarnation);
+        } else if (d instanceof CommitmentMade c) {
+            // the entry built once: these sections hold one entry per development, a query only picks them
+            versions(Section.COMMITMENTS, slotId).add(incarnation, new Entries.Commitment(c.actor().value(),
+                    c.kind().wireName(), str(c.recipient()), c.amount(), c.unit(), c.description(),
+                    c.status() == null ? null : c.status().wireName(), c.occurredOn()));
+        } else if (d instanceof TalksHeld t) {
+            versions(Section.TALKS, slotId).add(incarnation, new Entries.Talks(
+                    t.participants().stream().map(Object::toString).toList(), t.venue(), t.format().wireName(),
+                    t.topics() == null ? null : t.topics().stream().map(Object::toString).toList(), t.outcome(),
+                    t.occurredOn()));
         } else if (d instanceof ProcessOpened) {
             versions(Section.OPENED, "").add(incarnation);
         }
@@ -120,8 +192,23 @@ final class ProcessIndex {
         return sections.get(Section.POSITIONS).get(actor + SEP + issue);
     }
 
+    /**
+     * The state as of {@code asOf} under the cut, answered at {@code knownAt} with {@code offset}: from
+     * the cache when this cut was answered since the process's last event, else computed (and cached).
+     */
     NegotiationState state(LocalDate asOf, Cut cut, Instant knownAt, long offset) {
-        SortedMap<String, Entries.Actor> actors = new TreeMap<>();
+        NegotiationState cached = cache.get(asOf, cut);
+        if (cached != null) {
+            return cached.reissued(knownAt, offset);
+        }
+        NegotiationState computed = compute(asOf, cut, knownAt, offset);
+        cache.put(asOf, cut, computed);
+        return computed;
+    }
+
+    /** The state computed from the versions, without the cache. */
+    NegotiationState compute(LocalDate asOf, Cut cut, Instant knownAt, long offset) {
+        TreeMap<String, Entries.Actor> actors = new TreeMap<>();
         sections.get(Section.ACTORS).forEach((key, v) -> {
             Incarnation i = v.latest(asOf, cut);
             if (i != null) {
@@ -130,7 +217,7 @@ final class ProcessIndex {
             }
         });
 
-        SortedMap<String, SortedMap<String, Entries.Position>> positions = new TreeMap<>();
+        TreeMap<String, SortedMap<String, Entries.Position>> positions = new TreeMap<>();
         sections.get(Section.POSITIONS).forEach((key, v) -> {
             Incarnation i = v.latest(asOf, cut);
             if (i != null) {
@@ -142,7 +229,7 @@ final class ProcessIndex {
         });
 
         List<String> parties = parties(cut);
-        SortedMap<String, Entries.Issue> issues = new TreeMap<>();
+        TreeMap<String, Entries.Issue> issues = new TreeMap<>();
         sections.get(Section.ISSUES).forEach((key, v) -> {
             Incarnation i = v.latest(asOf, cut);
             if (i != null) {
@@ -151,20 +238,11 @@ final class ProcessIndex {
             }
         });
 
-        SortedMap<String, Entries.Envoy> envoys = new TreeMap<>();
+        TreeMap<String, Entries.Envoy> envoys = new TreeMap<>();
         sections.get(Section.ENVOYS).forEach((key, v) -> {
-            Entries.Envoy[] current = new Entries.Envoy[1];
-            v.forEachCounting(asOf, cut, i -> {
-                if (i.content() instanceof EnvoyAppointed e) {
-                    current[0] = new Entries.Envoy(e.office(), e.represents().value(), e.appointedBy().value(),
-                            e.occurredOn(), i.slot().id(), e.mandate());
-                } else if (i.content() instanceof EnvoyLeft left && current[0] != null
-                        && current[0].office().equals(left.office())) {
-                    current[0] = null;
-                }
-            });
-            if (current[0] != null) {
-                envoys.put(key, current[0]);
+            Entries.Envoy envoy = envoy(v, asOf, cut);
+            if (envoy != null) {
+                envoys.put(key, envoy);
             }
         });
 
@@ -181,18 +259,17 @@ final class ProcessIndex {
                 }
             }
         });
-        SortedMap<String, Entries.Proposal> proposals = new TreeMap<>();
+        TreeMap<String, Entries.Proposal> proposals = new TreeMap<>();
+        Map<String, Versions> tablings = sections.get(Section.TABLINGS);
         sections.get(Section.PROPOSALS).forEach((key, v) -> {
-            Entries.Proposal[] current = new Entries.Proposal[1];
-            v.forEachCounting(asOf, cut, i -> current[0] = foldProposal(current[0], i));
-            if (current[0] != null) {
-                Entries.Proposal p = current[0];
+            Entries.Proposal p = proposal(v, tablings.get(key), asOf, cut);
+            if (p != null) {
                 proposals.put(key, new Entries.Proposal(p.title(), p.sponsor(), p.status(), p.since(), p.provisions(),
                         sorted(support.get(key)), sorted(opposition.get(key)), p.development()));
             }
         });
 
-        SortedMap<String, Entries.Territory> territory = new TreeMap<>();
+        TreeMap<String, Entries.Territory> territory = new TreeMap<>();
         sections.get(Section.TERRITORY).forEach((key, v) -> {
             Incarnation i = v.latest(asOf, cut);
             if (i != null) {
@@ -202,48 +279,188 @@ final class ProcessIndex {
             }
         });
 
-        SortedMap<String, Entries.Commitment> commitments = new TreeMap<>();
-        sections.get(Section.COMMITMENTS).forEach((key, v) -> {
-            Incarnation i = v.latest(asOf, cut);
-            if (i != null) {
-                CommitmentMade c = (CommitmentMade) i.content();
-                commitments.put(key, new Entries.Commitment(c.actor().value(), c.kind().wireName(), str(c.recipient()),
-                        c.amount(), c.unit(), c.description(), c.status() == null ? null : c.status().wireName(),
-                        c.occurredOn()));
-            }
-        });
+        SortedMap<String, Entries.Commitment> commitments = keyed(Section.COMMITMENTS, asOf, cut);
+        SortedMap<String, Entries.Talks> talks = keyed(Section.TALKS, asOf, cut);
 
-        SortedMap<String, Entries.Talks> talks = new TreeMap<>();
-        sections.get(Section.TALKS).forEach((key, v) -> {
-            Incarnation i = v.latest(asOf, cut);
-            if (i != null) {
-                TalksHeld t = (TalksHeld) i.content();
-                talks.put(key, new Entries.Talks(t.participants().stream().map(Object::toString).toList(), t.venue(),
-                        t.format().wireName(), t.topics() == null ? null : t.topics().stream().map(Object::toString)
-                        .toList(), t.outcome(), t.occurredOn()));
-            }
-        });
-
-        return new NegotiationState(process, asOf, knownAt, offset, actors, issues, envoys, positions, proposals,
-                territory, commitments, talks);
+        // the maps are handed over, not copied
+        positions.replaceAll((actor, byIssue) -> FrozenMap.adopt((TreeMap<String, Entries.Position>) byIssue));
+        return new NegotiationState(process, asOf, knownAt, offset, FrozenMap.adopt(actors), FrozenMap.adopt(issues),
+                FrozenMap.adopt(envoys), FrozenMap.adopt(positions), FrozenMap.adopt(proposals),
+                FrozenMap.adopt(territory), commitments, talks);
     }
 
-    private static Entries.Proposal foldProposal(Entries.Proposal current, Incarnation i) {
-        String id = i.slot().id();
-        if (i.content() instanceof ProposalTabled t) {
+    /**
+     * A section keyed by development id, frozen: each key's latest counting version's prebuilt entry.
+     * With no date limit and a cut that holds every event of the process, that is {@link #keyedNow}
+     * (its frozen copy, shared until the section changes). Otherwise one linear pass: the section is
+     * sorted by key, so the answer is built with no key comparisons.
+     */
+    @SuppressWarnings("unchecked")
+    private <E> SortedMap<String, E> keyed(Section section, LocalDate asOf, Cut cut) {
+        boolean everything = cut.maxOffset() >= highestOffset && !cut.knownAt().isBefore(latestRecordedAt);
+        if (everything && asOf == null) {
+            synchronized (keyedSnapshots) { // readers share the read lock
+                SortedMap<String, Object> snapshot = keyedSnapshots.get(section);
+                if (snapshot == null) {
+                    snapshot = FrozenMap.of(keyedNow.getOrDefault(section, new TreeMap<>()));
+                    keyedSnapshots.put(section, snapshot);
+                }
+                return (SortedMap<String, E>) snapshot;
+            }
+        }
+        InOrder<E> in = new InOrder<>();
+        if (everything) {
+            // under one cut at most one version of a key counts (the original or the correction in
+            // force), so with every event known the section on asOf is keyedNow's entries dated by then
+            TreeMap<String, Object> now = keyedNow.get(section);
+            if (now != null) {
+                for (Map.Entry<String, Object> e : now.entrySet()) {
+                    Object entry = e.getValue();
+                    LocalDate on = entry instanceof Entries.Commitment c ? c.occurredOn()
+                            : ((Entries.Talks) entry).occurredOn();
+                    if (!on.isAfter(asOf)) {
+                        in.entries.add((Map.Entry<String, E>) e);
+                    }
+                }
+            }
+            return FrozenMap.adopt(new TreeMap<>(in));
+        }
+        sections.get(section).forEach((key, v) -> {
+            int i = v.latestIndex(asOf, cut);
+            if (i >= 0) {
+                in.entries.add(new AbstractMap.SimpleImmutableEntry<>(key, (E) v.entry(i)));
+            }
+        });
+        return FrozenMap.adopt(new TreeMap<>(in)); // TreeMap builds from a SortedMap in linear time
+    }
+
+    /** Entries already in key order, seen as a SortedMap only to hand them to TreeMap's linear build. */
+    private static final class InOrder<E> extends AbstractMap<String, E> implements SortedMap<String, E> {
+        final List<Map.Entry<String, E>> entries = new ArrayList<>();
+
+        @Override
+        public Set<Map.Entry<String, E>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, E>> iterator() {
+                    return entries.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return entries.size();
+                }
+            };
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return null;
+        }
+
+        @Override
+        public SortedMap<String, E> subMap(String fromKey, String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, E> headMap(String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, E> tailMap(String fromKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String firstKey() {
+            return entries.get(0).getKey();
+        }
+
+        @Override
+        public String lastKey() {
+            return entries.get(entries.size() - 1).getKey();
+        }
+    }
+
+    /**
+     * A person's envoy office on {@code asOf}, walking back from the latest version: the latest counting
+     * EnvoyAppointed decides, unless a counting EnvoyLeft after it names its office (a left naming
+     * another office changes nothing). Visits only the versions after the deciding appointment.
+     */
+    static Entries.Envoy envoy(Versions v, LocalDate asOf, Cut cut) {
+        List<String> leftOffices = null;
+        for (int n = v.end(asOf) - 1; n >= 0; n--) {
+            Incarnation i = v.get(n);
+            if (!i.counts(cut)) {
+                continue;
+            }
+            if (i.content() instanceof EnvoyAppointed e) {
+                if (leftOffices != null && leftOffices.contains(e.office())) {
+                    return null;
+                }
+                return new Entries.Envoy(e.office(), e.represents().value(), e.appointedBy().value(), e.occurredOn(),
+                        i.slot().id(), e.mandate());
+            }
+            if (i.content() instanceof EnvoyLeft left) {
+                if (leftOffices == null) {
+                    leftOffices = new ArrayList<>(2);
+                }
+                leftOffices.add(left.office());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A proposal on {@code asOf} (support and opposition left empty), walking back from the latest
+     * counting version V. The proposal exists once a counting tabling precedes or is V; a later tabling
+     * starts it afresh. Title and sponsor come from the latest counting tabling up to V (found in
+     * {@code tablings} by binary search); the provisions from V, or for a withdrawal from the latest
+     * counting tabling or amendment before it; status, since and development from V.
+     */
+    static Entries.Proposal proposal(Versions v, Versions tablings, LocalDate asOf, Cut cut) {
+        int n = v.end(asOf) - 1;
+        Incarnation last = null;
+        for (; n >= 0; n--) {
+            Incarnation i = v.get(n);
+            if (i.counts(cut)) {
+                last = i;
+                break;
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        String id = last.slot().id();
+        if (last.content() instanceof ProposalTabled t) {
             return new Entries.Proposal(t.title(), t.sponsor().value(), "tabled", t.occurredOn(),
                     provisions(t.provisions()), List.of(), List.of(), id);
         }
-        if (current == null) {
-            return null; // an amendment or withdrawal of a proposal not yet tabled on that date
+        Incarnation tabling = tablings == null ? null : tablings.latestBefore(last, cut);
+        if (tabling == null) {
+            return null; // an amendment or withdrawal of a proposal not tabled on that date
         }
-        if (i.content() instanceof ProposalAmended a) {
-            return new Entries.Proposal(current.title(), current.sponsor(), "amended", a.occurredOn(),
+        ProposalTabled t = (ProposalTabled) tabling.content();
+        if (last.content() instanceof ProposalAmended a) {
+            return new Entries.Proposal(t.title(), t.sponsor().value(), "amended", a.occurredOn(),
                     provisions(a.provisions()), List.of(), List.of(), id);
         }
-        ProposalWithdrawn w = (ProposalWithdrawn) i.content();
-        return new Entries.Proposal(current.title(), current.sponsor(), "withdrawn", w.occurredOn(),
-                current.provisions(), List.of(), List.of(), id);
+        ProposalWithdrawn w = (ProposalWithdrawn) last.content();
+        List<org.diplomacytracker.events.Provision> provisions = t.provisions();
+        for (n--; n >= 0; n--) { // ends at the tabling at the latest
+            Incarnation i = v.get(n);
+            if (i == tabling) {
+                break;
+            }
+            if (i.content() instanceof ProposalAmended a && i.counts(cut)) {
+                provisions = a.provisions();
+                break;
+            }
+        }
+        return new Entries.Proposal(t.title(), t.sponsor().value(), "withdrawn", w.occurredOn(),
+                provisions(provisions), List.of(), List.of(), id);
     }
 
     private static List<Entries.Provision> provisions(List<org.diplomacytracker.events.Provision> provisions) {

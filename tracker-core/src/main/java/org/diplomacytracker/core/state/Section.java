@@ -7,7 +7,9 @@ enum Section {
     /** The process's ProcessOpened: its parties decide convergence. */
     OPENED(null),
     /** Stances on proposals, keyed proposal then actor: they feed support and opposition. */
-    PROPOSAL_POSITIONS(null);
+    PROPOSAL_POSITIONS(null),
+    /** The ProposalTabled versions alone, keyed by proposal (also in PROPOSALS): title and sponsor. */
+    TABLINGS(null);
 
     final String wireName;
 

@@ -37,7 +37,7 @@ public final class StateIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, ProcessIndex> processes = new HashMap<>();
     /** recordedAt → the highest offset recorded at or before it (a running maximum). */
-    private final TreeMap<Instant, Long> offsetKnownAt = new TreeMap<>();
+    private final OffsetsKnownAt offsetKnownAt = new OffsetsKnownAt();
     private final OffsetHoles holes;
     private final Clock clock;
 
@@ -66,15 +66,7 @@ public final class StateIndex {
 
     private void trackOffset(long offset, Instant recordedAt) {
         holes.seen(offset, recordedAt);
-        Map.Entry<Instant, Long> floor = offsetKnownAt.floorEntry(recordedAt);
-        long max = Math.max(offset, floor == null ? 0 : floor.getValue());
-        offsetKnownAt.put(recordedAt, max);
-        for (Map.Entry<Instant, Long> later : offsetKnownAt.tailMap(recordedAt, false).entrySet()) {
-            if (later.getValue() >= max) {
-                break;
-            }
-            later.setValue(max);
-        }
+        offsetKnownAt.add(offset, recordedAt);
     }
 
     /** The highest offset up to which every event is in the index (holes past their grace excepted). */
@@ -100,8 +92,7 @@ public final class StateIndex {
         if (cut.knownAt().equals(Instant.MAX)) {
             return cut.maxOffset();
         }
-        Map.Entry<Instant, Long> floor = offsetKnownAt.floorEntry(cut.knownAt());
-        return Math.min(floor == null ? 0 : floor.getValue(), cut.maxOffset());
+        return Math.min(offsetKnownAt.at(cut.knownAt()), cut.maxOffset());
     }
 
     public boolean hasProcess(String process) {

@@ -258,6 +258,8 @@ final class RandomHistories {
             4,  // 8 TalksHeld
             10, // 9 DevelopmentRetracted
             12, // 10 DevelopmentCorrected
+            2,  // 11 ProposalTabled again for a proposal already tabled (refused by the command side, but a
+                //    correction can move a tabling onto another proposal: the index must take it as it comes)
     };
 
     private static Development randomDevelopment(Proc p, Choices c, List<NaiveState.Event> all) {
@@ -287,6 +289,8 @@ final class RandomHistories {
                 }
                 break;
             }
+            case 11:
+                return proposalTabled(p, c, id, c.oneOf(p.proposals));
             default:
                 break;
         }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,9 +33,9 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>tracker: a tracker server process on a fresh H2 folder, a small process recorded, N websocket
  *   clients over 3 views (live, and two past dates every posted development is dated before), then
- *   one {@code PositionStated} POSTed at the rate for the duration, one POST at a time (each waits for
- *   the previous answer, so every post is the latest of its actor and changes all three views; a post
- *   that could not go out on time is counted late with its slip); then the saturation steps;</li>
+ *   one {@code PositionStated} POSTed at the rate for the duration, open loop (each on its due time,
+ *   whether or not earlier ones were answered), each on its own (actor, issue) key so that every post
+ *   changes all three views in whatever order concurrent posts commit; then the saturation steps;</li>
  *   <li>floor: {@link BroadcastFloor} (bare Vert.x, same JVM flags, as many event loops as the tracker:
  *   {@code event-loops}, default the processors), the same clients, a message of the tracker's
  *   measured mean update size broadcast at the same rate, posted the same way; then the same
@@ -260,13 +261,14 @@ public final class LiveLoadDriver {
         sampler.setDaemon(true);
         sampler.start();
 
-        // One POST at a time: each is sent once the previous one was answered, so developments commit in the
-        // order they are sent and each (a later date for its actor) changes all three views. Overlapping
-        // POSTs could commit out of order, making the earlier one a backfill that changes no view. The
-        // schedule stays `rate` per second from the start; a post whose predecessor was answered after its
-        // due time goes out as soon as that answer arrives, and the slip is recorded.
+        // Open loop: each POST goes out on its due time, whether or not earlier ones were answered, so the
+        // offered load is the rate whatever the server's answer times. Overlapping POSTs may commit in any
+        // order; each still changes all three views, because within a step every post states a position on
+        // its own (actor, issue) key (KEYS of them, more than the posts of any step), dated before both past
+        // views. A post the driver itself sent later than its due time is counted late with its slip.
         ConcurrentLinkedQueue<Post> done = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
         long period = 1_000_000_000L / rate;
         int late = 0;
         long maxSlipNanos = 0;
@@ -285,34 +287,30 @@ public final class LiveLoadDriver {
             long seq = devSeq.incrementAndGet();
             long sent = Fleet.nowMicros();
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + target.host() + ":" + target.port()
-                            + target.path())).timeout(Duration.ofSeconds(30))
+                            + target.path())).timeout(Duration.ofSeconds(60))
                     .header("content-type", target.contentType())
                     .POST(HttpRequest.BodyPublishers.ofString(target.body().apply(seq))).build();
-            HttpResponse<String> resp = null;
-            Exception err = null;
-            try {
-                resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                err = e;
-            }
-            long ack = Fleet.nowMicros();
-            if (err != null || resp.statusCode() / 100 != 2) {
-                if (failed.getAndIncrement() == 0) {
-                    System.out.println("  post failed: " + (err != null ? err : resp.statusCode() + " " + resp.body()));
+            inFlight.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).handle((resp, err) -> {
+                long ack = Fleet.nowMicros();
+                if (err != null || resp.statusCode() / 100 != 2) {
+                    if (failed.getAndIncrement() == 0) {
+                        System.out.println("  post failed: " + (err != null ? err : resp.statusCode() + " " + resp.body()));
+                    }
+                    return null;
                 }
-                continue;
-            }
-            Matcher o = OFFSET.matcher(resp.body());
-            Matcher r = RECORDED.matcher(resp.body());
-            if (o.find() && r.find()) {
-                Instant at = Instant.parse(r.group(1));
-                done.add(new Post(seq, Long.parseLong(o.group(1)), at.getEpochSecond() * 1_000_000L + at.getNano() / 1000,
-                        sent, ack));
-            }
+                Matcher o = OFFSET.matcher(resp.body());
+                Matcher r = RECORDED.matcher(resp.body());
+                if (o.find() && r.find()) {
+                    Instant at = Instant.parse(r.group(1));
+                    done.add(new Post(seq, Long.parseLong(o.group(1)),
+                            at.getEpochSecond() * 1_000_000L + at.getNano() / 1000, sent, ack));
+                }
+                return null;
+            }));
         }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         if (late > 0) {
-            notes.add(String.format(Locale.ROOT, "%s %s at %d/s: %d of %d posts went out late (the previous POST was "
-                    + "answered after their due time), by at most %.1f ms", system, label, rate, late, posts,
+            notes.add(String.format(Locale.ROOT, "%s %s at %d/s: the driver sent %d of %d posts late, by at most %.1f ms", system, label, rate, late, posts,
                     maxSlipNanos / 1e6));
         }
         // drain: until every client has every update, or nothing arrives for 5 s (at most 120 s)
@@ -444,13 +442,27 @@ public final class LiveLoadDriver {
 
     // ---------------------------------------------------------------- tracker traffic
 
+    /** Statement keys: posts cycle through KEY_ACTORS × KEY_ISSUES (actor, issue) pairs, more than any step posts. */
+    static final int KEY_ACTORS = 30;
+    static final int KEY_ISSUES = 30;
+    static final int KEYS = KEY_ACTORS * KEY_ISSUES;
+
+    static String keyActor(long seq) {
+        return String.format(Locale.ROOT, "k%02d", seq % KEYS / KEY_ISSUES);
+    }
+
+    static String keyIssue(long seq) {
+        return String.format(Locale.ROOT, "q%02d", seq % KEYS % KEY_ISSUES);
+    }
+
     Target trackerTarget(int port) {
         return new Target("127.0.0.1", port, "/api/developments", "application/json", seq -> {
-            String actor = seq % 2 == 0 ? "ru" : "ua";
+            // a stance other than the one this key was last given (KEYS posts ago)
+            String stance = STANCES[(int) (seq / KEYS % STANCES.length)];
             return "{\"id\":\"pos-" + seq + "\",\"process\":\"" + PROCESS + "\",\"type\":\"PositionStated\","
                     + "\"occurredOn\":\"" + FIRST_DATE.plusDays(seq) + "\",\"source\":{\"outlet\":\"Bench Wire\","
-                    + "\"reliability\":\"B\",\"credibility\":2},\"actor\":\"" + actor + "\",\"issue\":\"ceasefire\","
-                    + "\"stance\":\"" + STANCES[(int) (seq / 2 % STANCES.length)] + "\",\"quote\":\"statement " + seq + "\"}";
+                    + "\"reliability\":\"B\",\"credibility\":2},\"actor\":\"" + keyActor(seq) + "\",\"issue\":\""
+                    + keyIssue(seq) + "\",\"stance\":\"" + stance + "\",\"quote\":\"statement " + seq + "\"}";
         });
     }
 
@@ -468,7 +480,8 @@ public final class LiveLoadDriver {
                 "{\"id\":\"issue-ceasefire\",\"process\":\"bench\",\"type\":\"IssueDefined\",\"occurredOn\":\"1989-12-01\"" + src
                         + ",\"issue\":\"ceasefire\",\"title\":\"Ceasefire along the line of contact\"}",
                 "{\"id\":\"issue-security\",\"process\":\"bench\",\"type\":\"IssueDefined\",\"occurredOn\":\"1989-12-01\"" + src
-                        + ",\"issue\":\"security-guarantees\",\"title\":\"Security guarantees\"}") + "\n";
+                        + ",\"issue\":\"security-guarantees\",\"title\":\"Security guarantees\"}") + "\n"
+                + keyDefinitions(src);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/developments"))
                 .header("content-type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -476,6 +489,24 @@ public final class LiveLoadDriver {
             throw new IllegalStateException("seeding failed: " + r.statusCode() + " " + r.body());
         }
         awaitProcess(port);
+    }
+
+    /** The statement keys' actors and issues, as NDJSON lines. */
+    static String keyDefinitions(String src) {
+        StringBuilder b = new StringBuilder();
+        for (int a = 0; a < KEY_ACTORS; a++) {
+            String id = String.format(Locale.ROOT, "k%02d", a);
+            b.append("{\"id\":\"actor-").append(id).append("\",\"process\":\"bench\",\"type\":\"ActorRegistered\",")
+                    .append("\"occurredOn\":\"1989-12-01\"").append(src).append(",\"actor\":\"").append(id)
+                    .append("\",\"name\":\"Delegation ").append(id).append("\",\"kind\":\"organisation\"}\n");
+        }
+        for (int i = 0; i < KEY_ISSUES; i++) {
+            String id = String.format(Locale.ROOT, "q%02d", i);
+            b.append("{\"id\":\"issue-").append(id).append("\",\"process\":\"bench\",\"type\":\"IssueDefined\",")
+                    .append("\"occurredOn\":\"1989-12-01\"").append(src).append(",\"issue\":\"").append(id)
+                    .append("\",\"title\":\"Question ").append(id).append("\"}\n");
+        }
+        return b.toString();
     }
 
     void awaitProcess(int port) throws Exception {

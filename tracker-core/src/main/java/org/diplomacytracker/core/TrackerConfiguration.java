@@ -52,6 +52,11 @@ public final class TrackerConfiguration {
 
     public static Configurer configurer(EventStoreDatabase db, TrackerOptions options, Catalogue catalogue,
                                         StateIndex state, ChangeFeed feed, DoublingSnapshots snapshots) {
+        return configurer(db, options, new ReadModelProjection(state, catalogue, feed, db), snapshots);
+    }
+
+    static Configurer configurer(EventStoreDatabase db, TrackerOptions options, ReadModelProjection projection,
+                                 DoublingSnapshots snapshots) {
         disableTelemetry();
         Serializer general = JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
         Serializer events = DevelopmentSerializer.create();
@@ -83,8 +88,8 @@ public final class TrackerConfiguration {
         // One tracking processor, one segment: the read models take the stream in the store's order.
         // Not Axon's pooled streaming processor: the embedded store's stream offers it no availability
         // callback, so it polls every 500 ms (hard-coded) and each write would wait that long to be
-        // readable; the tracking processor blocks on the stream and wakes at each commit.
-        ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, db);
+        // readable; the tracking processor blocks on the stream and wakes at each commit. This node's own
+        // commits usually reach the read models before the stream brings them (see ReadModelProjection).
         configurer.eventProcessing()
                 .registerTokenStore(ReadModelProjection.PROCESSOR, c -> new InMemoryTokenStore())
                 .registerTrackingEventProcessor(ReadModelProjection.PROCESSOR, Configuration::eventStore,

@@ -84,6 +84,7 @@ public final class DevelopmentRecorder {
 
     private Recording attempt(List<Development> developments, Map<String, List<Integer>> byProcess) {
         Map<String, RecordingResult> results = new LinkedHashMap<>();
+        Recording[] recording = new Recording[1];
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         try {
             uow.attachTransaction(db.transactions());
@@ -94,6 +95,10 @@ public final class DevelopmentRecorder {
             if (results.values().stream().anyMatch(r -> r.items().stream().anyMatch(i -> !i.duplicate()))) {
                 db.announceAppend();
             }
+            // where the events landed, read in the transaction right after the event store appended them
+            // (its own prepare-commit handler was registered first, while dispatching): the caller can
+            // hand them to the read models the moment the commit returns
+            uow.onPrepareCommit(u -> recording[0] = outcomes(developments, byProcess, results));
             uow.commit();
         } catch (RuntimeException | Error e) {
             if (uow.isActive()) {
@@ -101,7 +106,7 @@ public final class DevelopmentRecorder {
             }
             throw e;
         }
-        return outcomes(developments, byProcess, results);
+        return recording[0];
     }
 
     private RecordingResult dispatch(RecordDevelopments command, List<Integer> positions) {

@@ -27,6 +27,7 @@ import org.diplomacytracker.core.process.StrongCache;
 import org.diplomacytracker.core.store.DevelopmentSerializer;
 import org.diplomacytracker.core.store.DuplicateKeyResolver;
 import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.core.store.TrackerEventStorageEngine;
 import org.diplomacytracker.core.store.WakeableEventStore;
 
 /**
@@ -68,15 +69,16 @@ public final class TrackerConfiguration {
                 .configureSerializer(c -> general)
                 .configureMessageSerializer(c -> general)
                 .configureEventSerializer(c -> events)
-                .registerComponent(EventStorageEngine.class, c -> JdbcEventStorageEngine.builder()
-                        .connectionProvider(db.transactions())
-                        .transactionManager(db.transactions())
-                        .schema(db.schema())
-                        .dataType(byte[].class)
-                        .eventSerializer(events)
-                        .snapshotSerializer(general)
-                        .persistenceExceptionResolver(new DuplicateKeyResolver())
-                        .build())
+                .registerComponent(EventStorageEngine.class, c -> new TrackerEventStorageEngine(
+                        JdbcEventStorageEngine.builder()
+                                .connectionProvider(db.transactions())
+                                .transactionManager(db.transactions())
+                                .schema(db.schema())
+                                .dataType(byte[].class)
+                                .eventSerializer(events)
+                                .snapshotSerializer(general)
+                                .persistenceExceptionResolver(new DuplicateKeyResolver()),
+                        db.schema()))
                 .configureEventStore(c -> new WakeableEventStore(EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))
                         .fetchDelay(options.pollInterval().toMillis())

@@ -32,6 +32,14 @@ public final class DevelopmentSerializer extends JacksonSerializer {
                 .orElseGet(() -> super.typeForClass(type));
     }
 
+    /** A development's class straight from its wire name, without a class lookup by name per event. */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Class classForType(SerializedType type) {
+        DevelopmentType development = DevelopmentType.byWireName(type.getName()).orElse(null);
+        return development != null ? development.javaType() : super.classForType(type);
+    }
+
     @Override
     protected String resolveClassName(SerializedType serializedType) {
         return DevelopmentType.byWireName(serializedType.getName())

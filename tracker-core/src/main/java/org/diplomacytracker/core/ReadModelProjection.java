@@ -19,6 +19,8 @@ import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.events.Development;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the read models — the state index first, then the catalogue, whose waiters release write
@@ -44,6 +46,8 @@ import org.diplomacytracker.events.Development;
  */
 final class ReadModelProjection {
 
+    private static final Logger log = LoggerFactory.getLogger(ReadModelProjection.class);
+
     /** The name of the processor that runs this projection. */
     static final String PROCESSOR = "read-models";
 
@@ -60,6 +64,7 @@ final class ReadModelProjection {
     private long streamPosition;
     /** Guarded by {@link #lock}. */
     private final TreeMap<Long, List<CompletableFuture<Void>>> streamWaiters = new TreeMap<>();
+    /** Counts, for tests and diagnostics; written under {@link #lock}. */
     private volatile long directlyApplied;
     private volatile long skipped;
     private volatile long streamApplied;
@@ -114,11 +119,15 @@ final class ReadModelProjection {
                 if (!applied.continuesWithoutOpenHoles(c.offset(), now)) {
                     break; // something before it is not applied yet: the stream keeps the order
                 }
-                apply(c.development(), c.offset(), c.recordedAt());
+                try {
+                    apply(c.development(), c.offset(), c.recordedAt());
+                } catch (RuntimeException e) {
+                    // as the processor's error handler does for the stream: the commit stands, the
+                    // failure is logged, and the event counts as handled
+                    log.error("the read models failed on offset {}", c.offset(), e);
+                }
                 count++;
             }
-        }
-        if (count > 0) {
             directlyApplied += count;
         }
         return count;

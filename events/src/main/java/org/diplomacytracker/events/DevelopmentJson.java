@@ -101,6 +101,16 @@ public final class DevelopmentJson {
         }
     }
 
+    /** The wire JSON as UTF-8 bytes: exactly {@link #write}'s text, encoded. */
+    public static byte[] writeBytes(Development development) {
+        Objects.requireNonNull(development, "development");
+        try {
+            return WRITER.writeValueAsBytes(development);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a development could not be written as JSON", e);
+        }
+    }
+
     /** The wire JSON as a tree, exactly what {@link #write} writes. */
     public static ObjectNode toTree(Development development) {
         // through the text, so that numbers come out as the text has them (1000, not 1E+3)

@@ -13,6 +13,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.core.store.PayloadBytes;
 import org.diplomacytracker.events.Development;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class DevelopmentRecorder {
             byProcess.computeIfAbsent(developments.get(i).process().value(), p -> new ArrayList<>()).add(i);
         }
         for (int attempt = 1; ; attempt++) {
+            PayloadBytes.forget();
             try {
                 return attempt(developments, byProcess);
             } catch (ConcurrencyException e) {
@@ -65,6 +67,8 @@ public final class DevelopmentRecorder {
                     throw e;
                 }
                 log.debug("refused on a copy of the process older than the store; deciding again");
+            } finally {
+                PayloadBytes.forget();
             }
         }
     }

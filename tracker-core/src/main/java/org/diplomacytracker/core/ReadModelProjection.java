@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -43,8 +43,10 @@ import org.slf4j.LoggerFactory;
  * which is the event's own when the token advances; an event that fills a gap (a transaction that
  * committed after a later one) leaves the highest index where it was, and its offset is read from
  * the store.
+ *
+ * <p>Events of other payload types are not handled; the processor hands over developments only.
  */
-final class ReadModelProjection {
+final class ReadModelProjection implements EventMessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelProjection.class);
 
@@ -133,7 +135,31 @@ final class ReadModelProjection {
         return count;
     }
 
-    @EventHandler(payloadType = Development.class)
+    /**
+     * The processor's entry: a plain message handler rather than an annotated one, so that Axon asks
+     * no parameter resolvers and handler inspectors about every event.
+     */
+    @Override
+    public Object handle(EventMessage<?> message) {
+        on(message);
+        return null;
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> message) {
+        return Development.class.isAssignableFrom(message.getPayloadType());
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return Development.class.isAssignableFrom(payloadType);
+    }
+
+    @Override
+    public Class<?> getTargetType() {
+        return ReadModelProjection.class;
+    }
+
     void on(EventMessage<?> message) {
         TrackedEventMessage<?> tracked = (TrackedEventMessage<?>) message;
         long position = tracked.trackingToken().position().orElseThrow(

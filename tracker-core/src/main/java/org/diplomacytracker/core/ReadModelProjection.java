@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -36,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * events that fill holes, catch-up at start, and whatever the recorder left. An event already
  * applied from a commit is skipped on its offset alone, before its payload is deserialised.</li>
  * </ul>
- * One lock and one record of applied offsets decide who applies what. One handler for both models,
- * so they share each event's deserialised development rather than holding two copies.
+ * One lock and one record of applied offsets decide who applies what, and in which order; one
+ * applier thread of its own then applies it in that order, so that reading and deserialising the
+ * stream (on the processor's thread) and applying to the models overlap. One handler for both
+ * models, so they share each event's deserialised development rather than holding two copies.
  *
  * <p>An event's own offset on the stream: Axon's gap-aware token reports the highest index seen,
  * which is the event's own when the token advances; an event that fills a gap (a transaction that
@@ -46,9 +51,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Events of other payload types are not handled; the processor hands over developments only.
  */
-final class ReadModelProjection implements EventMessageHandler {
+final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelProjection.class);
+    private static final int QUEUED = 4_096;
 
     /** The name of the processor that runs this projection. */
     static final String PROCESSOR = "read-models";
@@ -70,6 +76,12 @@ final class ReadModelProjection implements EventMessageHandler {
     private volatile long directlyApplied;
     private volatile long skipped;
     private volatile long streamApplied;
+    /**
+     * What was decided and not yet applied, in order. Bounded, so that a rebuild's reading cannot run
+     * far ahead of the models; the one applier thread takes from it.
+     */
+    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUED);
+    private final Thread applier;
 
     ReadModelProjection(StateIndex state, Catalogue catalogue, ChangeFeed feed, EventStoreDatabase db) {
         this(state, catalogue, feed, db, StateIndex.GAP_GRACE.toNanos());
@@ -82,6 +94,9 @@ final class ReadModelProjection implements EventMessageHandler {
         this.feed = feed;
         this.db = db;
         this.applied = new AppliedOffsets(holeGraceNanos);
+        this.applier = new Thread(this::applyQueued, "tracker-read-models");
+        this.applier.setDaemon(true);
+        this.applier.start();
     }
 
     /** One development of a commit, where it landed in the store. */
@@ -121,13 +136,7 @@ final class ReadModelProjection implements EventMessageHandler {
                 if (!applied.continuesWithoutOpenHoles(c.offset(), now)) {
                     break; // something before it is not applied yet: the stream keeps the order
                 }
-                try {
-                    apply(c.development(), c.offset(), c.recordedAt());
-                } catch (RuntimeException e) {
-                    // as the processor's error handler does for the stream: the commit stands, the
-                    // failure is logged, and the event counts as handled
-                    log.error("the read models failed on offset {}", c.offset(), e);
-                }
+                apply(c.development(), c.offset(), c.recordedAt());
                 count++;
             }
             directlyApplied += count;
@@ -187,12 +196,73 @@ final class ReadModelProjection implements EventMessageHandler {
         }
     }
 
-    /** Guarded by {@link #lock}. */
+    /**
+     * Decides that {@code offset} is applied now, in this order, and queues it for the applier thread,
+     * which applies in queue order. Guarded by {@link #lock}, so that the order decided is the order
+     * queued.
+     */
     private void apply(Development development, long offset, Instant recordedAt) {
         applied.add(offset, System.nanoTime());
-        state.apply(development, offset, recordedAt);
-        catalogue.apply(development, offset, recordedAt);
-        feed.offer(new Change(development, offset, recordedAt));
+        enqueue(() -> {
+            state.apply(development, offset, recordedAt);
+            catalogue.apply(development, offset, recordedAt);
+            feed.offer(new Change(development, offset, recordedAt));
+        }, offset);
+    }
+
+    private void enqueue(Runnable task, long offset) {
+        try {
+            queue.put(new Task(task, offset));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing offset " + offset + " to the read models", e);
+        }
+    }
+
+    private record Task(Runnable work, long offset) {
+    }
+
+    private static final Task STOP = new Task(() -> { }, -1);
+
+    /** The applier thread: applies what was decided, in order, until closed. */
+    private void applyQueued() {
+        while (true) {
+            Task task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task == STOP) {
+                return;
+            }
+            try {
+                task.work().run();
+            } catch (RuntimeException e) {
+                // as the processor's error handler does: logged, and the event counts as handled
+                log.error("the read models failed on offset {}", task.offset(), e);
+            }
+        }
+    }
+
+    /** Completes once everything decided so far has been applied to the read models. */
+    CompletableFuture<Void> settled() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (lock) {
+            enqueue(() -> done.complete(null), -1);
+        }
+        return done;
+    }
+
+    /** Applies what is queued, then stops the applier thread. */
+    @Override
+    public void close() {
+        try {
+            queue.put(STOP);
+            applier.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long offsetOf(EventMessage<?> message, TrackingToken token, long position) {

@@ -69,6 +69,7 @@ public final class Tracker implements AutoCloseable {
      */
     public static Tracker start(TrackerOptions options) {
         EventStoreDatabase db = EventStoreDatabase.open(options.store(), options.poolSize());
+        ReadModelProjection[] opened = new ReadModelProjection[1];
         try {
             Catalogue catalogue = new Catalogue();
             StateIndex state = new StateIndex();
@@ -77,6 +78,7 @@ public final class Tracker implements AutoCloseable {
             DoublingSnapshots snapshots = new DoublingSnapshots(() -> started[0].snapshotter(),
                     options.snapshotMinimum());
             ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, db);
+            opened[0] = projection;
             Configuration axon = TrackerConfiguration.configurer(db, options, projection, snapshots).start();
             started[0] = axon;
             Tracker tracker = new Tracker(db, axon, catalogue, state, feed, projection, snapshots,
@@ -84,6 +86,9 @@ public final class Tracker implements AutoCloseable {
             tracker.awaitCatchUp();
             return tracker;
         } catch (RuntimeException e) {
+            if (opened[0] != null) {
+                opened[0].close();
+            }
             db.close();
             throw e;
         }
@@ -220,6 +225,7 @@ public final class Tracker implements AutoCloseable {
         }
         snapshots.close();
         axon.shutdown();
+        projection.close();
         feed.close();
         db.close();
     }

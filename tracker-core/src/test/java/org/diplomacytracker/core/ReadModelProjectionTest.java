@@ -56,13 +56,25 @@ class ReadModelProjectionTest {
         });
     }
 
+    private final List<ReadModelProjection> projections = new CopyOnWriteArrayList<>();
+
     @AfterEach
     void close() {
+        projections.forEach(ReadModelProjection::close);
         feed.close();
     }
 
     private ReadModelProjection projection(long holeGraceNanos) {
-        return new ReadModelProjection(state, catalogue, feed, null, holeGraceNanos);
+        ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, null, holeGraceNanos);
+        projections.add(projection);
+        return projection;
+    }
+
+    /** Waits until the applier has applied everything decided so far. */
+    private void settle() throws Exception {
+        for (ReadModelProjection p : projections) {
+            p.settled().get(10, TimeUnit.SECONDS);
+        }
     }
 
     /** Development i (0-based) of the opening, committed at the given offset. */
@@ -90,6 +102,7 @@ class ReadModelProjectionTest {
     }
 
     private List<Long> releasedOnceSettled() throws Exception {
+        settle();
         CompletableFuture<Void> settled = new CompletableFuture<>();
         feed.execute(() -> settled.complete(null));
         settled.get(10, TimeUnit.SECONDS);
@@ -101,6 +114,7 @@ class ReadModelProjectionTest {
         ReadModelProjection projection = projection(HOUR);
 
         assertThat(projection.applyCommitted(List.of(committed(1, 2), committed(0, 1), committed(2, 3)))).isEqualTo(3);
+        settle();
 
         assertThat(catalogue.lastOffset()).isEqualTo(3);
         assertThat(catalogue.development("alpha", "alpha-south")).isPresent();
@@ -120,6 +134,7 @@ class ReadModelProjectionTest {
 
         assertThat(deserialised).hasValue(1); // only offset 3, which no commit applied
         assertThat(projection.skipped()).isEqualTo(2);
+        settle();
         assertThat(catalogue.lastOffset()).isEqualTo(3);
         assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
         assertThat(late).isEmpty();
@@ -130,6 +145,7 @@ class ReadModelProjectionTest {
         ReadModelProjection projection = projection(HOUR);
         // offset 1 is another node's, not seen yet: applying 2 now would overtake it
         assertThat(projection.applyCommitted(List.of(committed(1, 2)))).isZero();
+        settle();
         assertThat(catalogue.lastOffset()).isZero();
 
         projection.on(streamed(0, 1));
@@ -147,18 +163,20 @@ class ReadModelProjectionTest {
 
         assertThat(projection.applyCommitted(List.of(committed(3, 4)))).isZero();
         projection.on(streamed(3, 4, 2));
+        settle();
         assertThat(catalogue.development("alpha", "alpha-envoy")).isPresent();
         assertThat(deserialised).hasValue(3);
         assertThat(projection.skipped()).isZero();
     }
 
     @Test
-    void aHoleGivenUpNoLongerHoldsCommitsBack() {
+    void aHoleGivenUpNoLongerHoldsCommitsBack() throws Exception {
         ReadModelProjection projection = projection(0);
         projection.on(streamed(0, 1));
         projection.on(streamed(2, 3, 2)); // offset 2 was a number the store skipped
 
         assertThat(projection.applyCommitted(List.of(committed(3, 4)))).isEqualTo(1);
+        settle();
         assertThat(catalogue.lastOffset()).isEqualTo(4);
     }
 

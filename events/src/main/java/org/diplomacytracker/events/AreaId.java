@@ -6,13 +6,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** An area whose control is tracked. Written as a plain JSON string. */
 public record AreaId(@JsonValue String value) implements Comparable<AreaId> {
 
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    /** Shared instances of the ids that repeat in every development. */
+    private static final Canonical<AreaId> CANONICAL = new Canonical<>(4096, AreaId::value);
+
     public AreaId {
         Ids.require(value);
     }
 
+    /** The id, validated; a shared instance when the same id was read recently. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static AreaId of(String value) {
-        return new AreaId(value);
+        return CANONICAL.of(value, AreaId::new);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.diplomacytracker.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,12 @@ public final class DevelopmentJson {
     private static final ObjectMapper SHARED = STRICT.copy();
     private static final ObjectReader READER = STRICT.readerFor(Development.class);
     private static final ObjectWriter WRITER = STRICT.writerFor(Development.class);
+    /**
+     * One pass, straight from the bytes, for input that is valid: the same mapper and rules, and a
+     * duplicate key fails the parse. Anything it refuses is read again through the tree, which
+     * explains the refusal — so refusals stay exactly as they were, and valid input is parsed once.
+     */
+    private static final ObjectReader DIRECT = READER.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private DevelopmentJson() {
     }
@@ -54,7 +61,20 @@ public final class DevelopmentJson {
     /** Reads one development from UTF-8 bytes: an HTTP body or one NDJSON line. */
     public static Development read(byte[] json) {
         Objects.requireNonNull(json, "json");
-        return bind(JsonTrees.parse(json));
+        Development direct = readDirect(json);
+        return direct != null ? direct : bind(JsonTrees.parse(json));
+    }
+
+    /** The development when the bytes are one, read in one pass; null when the tree must say why not. */
+    static Development readDirect(byte[] json) {
+        if (!Utf8.isWellFormed(json)) {
+            return null;
+        }
+        try {
+            return DIRECT.readValue(json) instanceof Development d ? d : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     public static Development read(String json) {
@@ -76,6 +96,16 @@ public final class DevelopmentJson {
         Objects.requireNonNull(development, "development");
         try {
             return WRITER.writeValueAsString(development);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a development could not be written as JSON", e);
+        }
+    }
+
+    /** The wire JSON as UTF-8 bytes: exactly {@link #write}'s text, encoded. */
+    public static byte[] writeBytes(Development development) {
+        Objects.requireNonNull(development, "development");
+        try {
+            return WRITER.writeValueAsBytes(development);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a development could not be written as JSON", e);
         }

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** A proposal tabled in the process. Written as a plain JSON string. */
 public record ProposalId(@JsonValue String value) implements Comparable<ProposalId> {
 
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    /** Shared instances of the ids that repeat in every development. */
+    private static final Canonical<ProposalId> CANONICAL = new Canonical<>(4096, ProposalId::value);
+
     public ProposalId {
         Ids.require(value);
     }
 
+    /** The id, validated; a shared instance when the same id was read recently. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ProposalId of(String value) {
-        return new ProposalId(value);
+        return CANONICAL.of(value, ProposalId::new);
     }
 
     @Override

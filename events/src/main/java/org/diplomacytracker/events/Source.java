@@ -11,15 +11,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Source(String outlet, String url, String title, String attribution, String reliability,
         Integer credibility) {
 
+    /** Outlets and attributions repeat across developments: one shared copy of each. */
+    private static final Canonical.Strings TEXTS = new Canonical.Strings(1024);
+
     public Source {
-        outlet = Texts.line("outlet", outlet);
+        outlet = TEXTS.of(Texts.line("outlet", outlet));
         url = Rules.optionalUrl("url", url);
         title = Texts.optionalLine("title", title);
-        attribution = Texts.optionalLine("attribution", attribution);
-        if (reliability != null && !reliability.matches("[A-F]")) {
+        attribution = TEXTS.of(Texts.optionalLine("attribution", attribution));
+        if (reliability != null && !(reliability.length() == 1 && reliability.charAt(0) >= 'A'
+                && reliability.charAt(0) <= 'F')) {
             throw new InvalidDevelopmentException("reliability",
                     "reliability must be one of A, B, C, D, E, F (Admiralty code), got '" + Texts.shorten(reliability) + "'");
         }
+        reliability = TEXTS.of(reliability);
         if (credibility != null && (credibility < 1 || credibility > 6)) {
             throw new InvalidDevelopmentException("credibility",
                     "credibility must be between 1 and 6 (Admiralty code), got " + credibility);

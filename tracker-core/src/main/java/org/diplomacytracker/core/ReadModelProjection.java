@@ -1,30 +1,60 @@
 package org.diplomacytracker.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.live.Change;
 import org.diplomacytracker.core.live.ChangeFeed;
+import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.events.Development;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Feeds the read models from the event store's stream, with each event's global offset and recorded
- * time: the state index first, then the catalogue, whose waiters release write responses — so a
- * write is answered only once its state can be read — then the change feed that live views follow.
- * One handler for both models, so they share each event's deserialised development rather than
- * holding two copies.
+ * Feeds the read models — the state index first, then the catalogue, whose waiters release write
+ * responses (a write is answered only once its state can be read), then the change feed that live
+ * views follow — each event exactly once, with its global offset and recorded time, from two sources:
+ * <ul>
+ * <li>this node's own commits, handed over by the recorder right after they committed
+ * ({@link #applyCommitted}), already deserialised — but only while that keeps the store's order:
+ * when the read models have applied everything up to just before the commit's first offset, with no
+ * hole still open below (a hole may be another transaction still committing). Otherwise the
+ * commit is left to the stream;</li>
+ * <li>the event store's stream, through the tracking processor ({@link #on}): other nodes' events,
+ * events that fill holes, catch-up at start, and whatever the recorder left. An event already
+ * applied from a commit is skipped on its offset alone, before its payload is deserialised.</li>
+ * </ul>
+ * One lock and one record of applied offsets decide who applies what, and in which order; one
+ * applier thread of its own then applies it in that order, so that reading and deserialising the
+ * stream (on the processor's thread) and applying to the models overlap. One handler for both
+ * models, so they share each event's deserialised development rather than holding two copies.
  *
- * <p>An event's own offset: Axon's gap-aware token reports the highest index seen, which is the
- * event's own when the token advances; an event that fills a gap (a transaction that committed
- * after a later one) leaves the highest index where it was, and its offset is read from the store.
+ * <p>An event's own offset on the stream: Axon's gap-aware token reports the highest index seen,
+ * which is the event's own when the token advances; an event that fills a gap (a transaction that
+ * committed after a later one) leaves the highest index where it was, and its offset is read from
+ * the store.
+ *
+ * <p>Events of other payload types are not handled; the processor hands over developments only.
  */
-final class ReadModelProjection {
+final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelProjection.class);
+    private static final int QUEUED = 4_096;
 
     /** The name of the processor that runs this projection. */
     static final String PROCESSOR = "read-models";
@@ -33,33 +63,218 @@ final class ReadModelProjection {
     private final Catalogue catalogue;
     private final ChangeFeed feed;
     private final EventStoreDatabase db;
-    private long highest;
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}. */
+    private final AppliedOffsets applied;
+    /** The highest token position the stream delivered: only touched on the processor's thread. */
+    private long streamHighest;
+    /** The highest position the stream delivered, applied or skipped. Guarded by {@link #lock}. */
+    private long streamPosition;
+    /** Guarded by {@link #lock}. */
+    private final TreeMap<Long, List<CompletableFuture<Void>>> streamWaiters = new TreeMap<>();
+    /** Counts, for tests and diagnostics; written under {@link #lock}. */
+    private volatile long directlyApplied;
+    private volatile long skipped;
+    private volatile long streamApplied;
+    /**
+     * What was decided and not yet applied, in order. Bounded, so that a rebuild's reading cannot run
+     * far ahead of the models; the one applier thread takes from it.
+     */
+    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUED);
+    private final Thread applier;
 
     ReadModelProjection(StateIndex state, Catalogue catalogue, ChangeFeed feed, EventStoreDatabase db) {
+        this(state, catalogue, feed, db, StateIndex.GAP_GRACE.toNanos());
+    }
+
+    ReadModelProjection(StateIndex state, Catalogue catalogue, ChangeFeed feed, EventStoreDatabase db,
+                        long holeGraceNanos) {
         this.state = state;
         this.catalogue = catalogue;
         this.feed = feed;
         this.db = db;
+        this.applied = new AppliedOffsets(holeGraceNanos);
+        this.applier = new Thread(this::applyQueued, "tracker-read-models");
+        this.applier.setDaemon(true);
+        this.applier.start();
     }
 
-    @EventHandler
-    void on(Development development, TrackingToken token, @SequenceNumber long sequence,
-            @Timestamp Instant recordedAt) {
-        long offset = offsetOf(development, token, sequence);
-        state.apply(development, offset, recordedAt);
-        catalogue.apply(development, offset, recordedAt);
-        feed.offer(new Change(development, offset, recordedAt));
+    /** One development of a commit, where it landed in the store. */
+    record Committed(Development development, long offset, Instant recordedAt) {
     }
 
-    private long offsetOf(Development development, TrackingToken token, long sequence) {
-        long position = token.position().orElseThrow(
-                () -> new IllegalStateException("the event store gave no global position for '"
-                        + development.id() + "'"));
-        if (position > highest) {
-            highest = position;
+    /**
+     * Applies what a recording just committed, in offset order, as far as that keeps the store's
+     * order; the rest (all of it, when the read models are behind or a hole is open) is left to the
+     * stream. Returns how many were applied here.
+     */
+    int applyCommitted(List<Development> developments, Recording recording) {
+        List<Committed> committed = new ArrayList<>();
+        List<Recording.Outcome> outcomes = recording.outcomes();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Recording.Outcome o = outcomes.get(i);
+            if (!o.duplicate()) {
+                committed.add(new Committed(developments.get(i), o.offset(), o.recordedAt()));
+            }
+        }
+        return applyCommitted(committed);
+    }
+
+    int applyCommitted(List<Committed> committed) {
+        if (committed.isEmpty()) {
+            return 0;
+        }
+        List<Committed> sorted = new ArrayList<>(committed);
+        sorted.sort(Comparator.comparingLong(Committed::offset));
+        int count = 0;
+        synchronized (lock) {
+            long now = System.nanoTime();
+            for (Committed c : sorted) {
+                if (c.offset() <= applied.highest()) {
+                    continue; // the stream was faster, or it is a hole the stream will fill
+                }
+                if (!applied.continuesWithoutOpenHoles(c.offset(), now)) {
+                    break; // something before it is not applied yet: the stream keeps the order
+                }
+                apply(c.development(), c.offset(), c.recordedAt());
+                count++;
+            }
+            directlyApplied += count;
+        }
+        return count;
+    }
+
+    /**
+     * The processor's entry: a plain message handler rather than an annotated one, so that Axon asks
+     * no parameter resolvers and handler inspectors about every event.
+     */
+    @Override
+    public Object handle(EventMessage<?> message) {
+        on(message);
+        return null;
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> message) {
+        return Development.class.isAssignableFrom(message.getPayloadType());
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return Development.class.isAssignableFrom(payloadType);
+    }
+
+    @Override
+    public Class<?> getTargetType() {
+        return ReadModelProjection.class;
+    }
+
+    void on(EventMessage<?> message) {
+        TrackedEventMessage<?> tracked = (TrackedEventMessage<?>) message;
+        long position = tracked.trackingToken().position().orElseThrow(
+                () -> new IllegalStateException("the event store gave no global position for event "
+                        + message.getIdentifier()));
+        long offset = offsetOf(message, tracked.trackingToken(), position);
+        synchronized (lock) {
+            if (applied.contains(offset)) {
+                skipped++;
+                streamReached(position);
+                return;
+            }
+        }
+        // deserialise outside the lock: a commit being applied need not wait for it
+        Development development = (Development) message.getPayload();
+        Instant recordedAt = message.getTimestamp();
+        synchronized (lock) {
+            if (applied.contains(offset)) {
+                skipped++;
+            } else {
+                apply(development, offset, recordedAt);
+                streamApplied++;
+            }
+            streamReached(position);
+        }
+    }
+
+    /**
+     * Decides that {@code offset} is applied now, in this order, and queues it for the applier thread,
+     * which applies in queue order. Guarded by {@link #lock}, so that the order decided is the order
+     * queued.
+     */
+    private void apply(Development development, long offset, Instant recordedAt) {
+        applied.add(offset, System.nanoTime());
+        enqueue(() -> {
+            state.apply(development, offset, recordedAt);
+            catalogue.apply(development, offset, recordedAt);
+            feed.offer(new Change(development, offset, recordedAt));
+        }, offset);
+    }
+
+    private void enqueue(Runnable task, long offset) {
+        try {
+            queue.put(new Task(task, offset));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing offset " + offset + " to the read models", e);
+        }
+    }
+
+    private record Task(Runnable work, long offset) {
+    }
+
+    private static final Task STOP = new Task(() -> { }, -1);
+
+    /** The applier thread: applies what was decided, in order, until closed. */
+    private void applyQueued() {
+        while (true) {
+            Task task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task == STOP) {
+                return;
+            }
+            try {
+                task.work().run();
+            } catch (RuntimeException e) {
+                // as the processor's error handler does: logged, and the event counts as handled
+                log.error("the read models failed on offset {}", task.offset(), e);
+            }
+        }
+    }
+
+    /** Completes once everything decided so far has been applied to the read models. */
+    CompletableFuture<Void> settled() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (lock) {
+            enqueue(() -> done.complete(null), -1);
+        }
+        return done;
+    }
+
+    /** Applies what is queued, then stops the applier thread. */
+    @Override
+    public void close() {
+        try {
+            queue.put(STOP);
+            applier.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long offsetOf(EventMessage<?> message, TrackingToken token, long position) {
+        if (position > streamHighest) {
+            streamHighest = position;
             return position;
         }
-        String process = development.process().value();
+        if (!(message instanceof DomainEventMessage<?> domain)) {
+            throw new IllegalStateException("event " + message.getIdentifier() + " filled a gap but has no process");
+        }
+        String process = domain.getAggregateIdentifier();
+        long sequence = domain.getSequenceNumber();
         Map<Long, EventStoreDatabase.Position> found = db.positions(process, sequence, sequence);
         EventStoreDatabase.Position own = found.get(sequence);
         if (own == null) {
@@ -67,5 +282,107 @@ final class ReadModelProjection {
                     + "' was delivered but is not in the store");
         }
         return own.offset();
+    }
+
+    /** Guarded by {@link #lock}. */
+    private void streamReached(long position) {
+        streamPosition = Math.max(streamPosition, position);
+        if (streamWaiters.isEmpty()) {
+            return;
+        }
+        Map<Long, List<CompletableFuture<Void>>> due = streamWaiters.headMap(position, true);
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        due.values().forEach(done::addAll);
+        due.clear();
+        done.forEach(f -> f.complete(null));
+    }
+
+    /** Completes once the stream has delivered (applied or skipped) everything up to {@code position}. */
+    CompletableFuture<Void> whenStreamReached(long position) {
+        synchronized (lock) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            if (streamPosition >= position) {
+                f.complete(null);
+                return f;
+            }
+            streamWaiters.computeIfAbsent(position, p -> new ArrayList<>()).add(f);
+            return f;
+        }
+    }
+
+    /** How many events this node's commits applied directly. */
+    long directlyApplied() {
+        return directlyApplied;
+    }
+
+    /** How many events the stream applied. */
+    long streamApplied() {
+        return streamApplied;
+    }
+
+    /** How many events the stream delivered that were applied already. */
+    long skipped() {
+        return skipped;
+    }
+
+    /**
+     * Which offsets the read models have applied: all up to the highest, but the holes below it that
+     * are still unfilled. Holes further than Axon's maximum gap (10,000) below the highest are
+     * forgotten: the stream no longer delivers them either. A hole counts as open — possibly a
+     * transaction still committing — for {@code grace} after it was noticed; after that it is taken
+     * for a number the store skipped, as the state index and the change feed take it. Not thread-safe.
+     */
+    static final class AppliedOffsets {
+        static final long WIDEST = 10_000;
+
+        private final long graceNanos;
+        /** Unfilled offsets below the highest, with the time (nanos) they stop counting as open. */
+        private final TreeMap<Long, Long> holes = new TreeMap<>();
+        private long highest;
+
+        AppliedOffsets(long graceNanos) {
+            this.graceNanos = graceNanos;
+        }
+
+        long highest() {
+            return highest;
+        }
+
+        boolean contains(long offset) {
+            return offset <= highest && !holes.containsKey(offset);
+        }
+
+        /**
+         * Whether applying {@code offset} next keeps the store's order: it directly follows the
+         * highest applied, and no hole below is still open. Holes are noticed in offset order, so the
+         * last one is the one that stays open longest.
+         */
+        boolean continuesWithoutOpenHoles(long offset, long nowNanos) {
+            if (offset != highest + 1) {
+                return false;
+            }
+            Map.Entry<Long, Long> last = holes.lastEntry();
+            return last == null || last.getValue() - nowNanos <= 0;
+        }
+
+        /**
+         * Notes {@code offset} as applied. Only the stream applies past the next offset — the
+         * recorder applies only what directly follows — so holes open only at an offset that is the
+         * stream's new position, and are forgotten exactly as Axon's token forgets its gaps.
+         */
+        void add(long offset, long nowNanos) {
+            if (offset > highest) {
+                if (offset > highest + 1) {
+                    long until = nowNanos + graceNanos;
+                    for (long missing = Math.max(highest + 1, offset - WIDEST); missing < offset; missing++) {
+                        holes.put(missing, until);
+                    }
+                    holes.headMap(offset - WIDEST).clear();
+                }
+                highest = offset;
+            } else {
+                holes.remove(offset);
+            }
+        }
     }
 }

@@ -41,18 +41,21 @@ public final class Tracker implements AutoCloseable {
     private final Catalogue catalogue;
     private final StateIndex state;
     private final ChangeFeed feed;
+    private final ReadModelProjection projection;
     private final DoublingSnapshots snapshots;
     private final AppendNotifier notifier;
     private final DevelopmentRecorder recorder;
     private final ExecutorService recordingThreads;
 
     private Tracker(EventStoreDatabase db, Configuration axon, Catalogue catalogue, StateIndex state,
-                    ChangeFeed feed, DoublingSnapshots snapshots, int recorderThreads) {
+                    ChangeFeed feed, ReadModelProjection projection, DoublingSnapshots snapshots,
+                    int recorderThreads) {
         this.db = db;
         this.axon = axon;
         this.catalogue = catalogue;
         this.state = state;
         this.feed = feed;
+        this.projection = projection;
         this.snapshots = snapshots;
         this.notifier = db.settings().dialect() == StoreSettings.Dialect.POSTGRESQL
                 ? new AppendNotifier(db.settings(), ((WakeableEventStore) axon.eventStore())::wake) : null;
@@ -66,6 +69,7 @@ public final class Tracker implements AutoCloseable {
      */
     public static Tracker start(TrackerOptions options) {
         EventStoreDatabase db = EventStoreDatabase.open(options.store(), options.poolSize());
+        ReadModelProjection[] opened = new ReadModelProjection[1];
         try {
             Catalogue catalogue = new Catalogue();
             StateIndex state = new StateIndex();
@@ -73,13 +77,18 @@ public final class Tracker implements AutoCloseable {
             Configuration[] started = new Configuration[1];
             DoublingSnapshots snapshots = new DoublingSnapshots(() -> started[0].snapshotter(),
                     options.snapshotMinimum());
-            Configuration axon = TrackerConfiguration.configurer(db, options, catalogue, state, feed, snapshots)
-                    .start();
+            ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, db);
+            opened[0] = projection;
+            Configuration axon = TrackerConfiguration.configurer(db, options, projection, snapshots).start();
             started[0] = axon;
-            Tracker tracker = new Tracker(db, axon, catalogue, state, feed, snapshots, options.recorderThreads());
+            Tracker tracker = new Tracker(db, axon, catalogue, state, feed, projection, snapshots,
+                    options.recorderThreads());
             tracker.awaitCatchUp();
             return tracker;
         } catch (RuntimeException e) {
+            if (opened[0] != null) {
+                opened[0].close();
+            }
             db.close();
             throw e;
         }
@@ -124,13 +133,23 @@ public final class Tracker implements AutoCloseable {
      * stored and visible to the read models (or fails with the refusal; nothing is then stored).
      */
     public CompletableFuture<Recording> record(List<Development> developments) {
-        return CompletableFuture.supplyAsync(() -> recorder.record(developments), recordingThreads)
+        return CompletableFuture.supplyAsync(() -> recordNow(developments), recordingThreads)
                 .thenCompose(this::visible);
     }
 
-    /** Records on the calling thread and does not wait for the read models: for bulk import. */
+    /**
+     * Records on the calling thread. What was committed reaches the read models before this returns
+     * when they were up to date; otherwise the store's stream brings it, and this does not wait.
+     */
     public Recording recordNow(List<Development> developments) {
-        return recorder.record(developments);
+        Recording recording = recorder.record(developments);
+        projection.applyCommitted(developments, recording);
+        return recording;
+    }
+
+    /** The projection that feeds the read models: for tests. */
+    ReadModelProjection projection() {
+        return projection;
     }
 
     private CompletableFuture<Recording> visible(Recording recording) {
@@ -206,6 +225,7 @@ public final class Tracker implements AutoCloseable {
         }
         snapshots.close();
         axon.shutdown();
+        projection.close();
         feed.close();
         db.close();
     }

@@ -27,6 +27,7 @@ import org.diplomacytracker.core.process.StrongCache;
 import org.diplomacytracker.core.store.DevelopmentSerializer;
 import org.diplomacytracker.core.store.DuplicateKeyResolver;
 import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.core.store.TrackerEventStorageEngine;
 import org.diplomacytracker.core.store.WakeableEventStore;
 
 /**
@@ -52,6 +53,11 @@ public final class TrackerConfiguration {
 
     public static Configurer configurer(EventStoreDatabase db, TrackerOptions options, Catalogue catalogue,
                                         StateIndex state, ChangeFeed feed, DoublingSnapshots snapshots) {
+        return configurer(db, options, new ReadModelProjection(state, catalogue, feed, db), snapshots);
+    }
+
+    static Configurer configurer(EventStoreDatabase db, TrackerOptions options, ReadModelProjection projection,
+                                 DoublingSnapshots snapshots) {
         disableTelemetry();
         Serializer general = JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
         Serializer events = DevelopmentSerializer.create();
@@ -63,15 +69,16 @@ public final class TrackerConfiguration {
                 .configureSerializer(c -> general)
                 .configureMessageSerializer(c -> general)
                 .configureEventSerializer(c -> events)
-                .registerComponent(EventStorageEngine.class, c -> JdbcEventStorageEngine.builder()
-                        .connectionProvider(db.transactions())
-                        .transactionManager(db.transactions())
-                        .schema(db.schema())
-                        .dataType(byte[].class)
-                        .eventSerializer(events)
-                        .snapshotSerializer(general)
-                        .persistenceExceptionResolver(new DuplicateKeyResolver())
-                        .build())
+                .registerComponent(EventStorageEngine.class, c -> new TrackerEventStorageEngine(
+                        JdbcEventStorageEngine.builder()
+                                .connectionProvider(db.transactions())
+                                .transactionManager(db.transactions())
+                                .schema(db.schema())
+                                .dataType(byte[].class)
+                                .eventSerializer(events)
+                                .snapshotSerializer(general)
+                                .persistenceExceptionResolver(new DuplicateKeyResolver()),
+                        db.schema()))
                 .configureEventStore(c -> new WakeableEventStore(EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))
                         .fetchDelay(options.pollInterval().toMillis())
@@ -83,8 +90,8 @@ public final class TrackerConfiguration {
         // One tracking processor, one segment: the read models take the stream in the store's order.
         // Not Axon's pooled streaming processor: the embedded store's stream offers it no availability
         // callback, so it polls every 500 ms (hard-coded) and each write would wait that long to be
-        // readable; the tracking processor blocks on the stream and wakes at each commit.
-        ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, db);
+        // readable; the tracking processor blocks on the stream and wakes at each commit. This node's own
+        // commits usually reach the read models before the stream brings them (see ReadModelProjection).
         configurer.eventProcessing()
                 .registerTokenStore(ReadModelProjection.PROCESSOR, c -> new InMemoryTokenStore())
                 .registerTrackingEventProcessor(ReadModelProjection.PROCESSOR, Configuration::eventStore,

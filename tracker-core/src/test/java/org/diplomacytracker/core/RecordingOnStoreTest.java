@@ -207,4 +207,105 @@ class RecordingOnStoreTest {
         assertThat(a.catalogue().development("alpha", "n-19")).isPresent();
         assertThat(b.catalogue().development("alpha", "n-18")).isPresent();
     }
+
+    /** Collects what a node's change feed releases, and tells when it reached an offset. */
+    private static final class Released implements org.diplomacytracker.core.live.ChangeFeed.Listener {
+        final List<Long> offsets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Long> late = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.Map<Long, CompletableFuture<Void>> waits = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Released(Tracker tracker) {
+            tracker.feed().addListener(this);
+        }
+
+        @Override
+        public void onChange(org.diplomacytracker.core.live.Change change) {
+            offsets.add(change.offset());
+            waits.forEach((offset, f) -> {
+                if (change.offset() >= offset) {
+                    f.complete(null);
+                }
+            });
+        }
+
+        @Override
+        public void onLate(org.diplomacytracker.core.live.Change change) {
+            late.add(change.offset());
+        }
+
+        void await(Tracker tracker, long offset) throws Exception {
+            CompletableFuture<Void> f = waits.computeIfAbsent(offset, o -> new CompletableFuture<>());
+            // released already? ask on the feed's thread, between releases
+            tracker.feed().execute(() -> {
+                if (tracker.feed().released() >= offset) {
+                    f.complete(null);
+                }
+            });
+            f.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long lastOffset(Recording r) {
+        return r.outcomes().stream().mapToLong(Recording.Outcome::offset).max().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aNodesOwnCommitsReachItsReadModelsDirectlyAndTheStreamSkipsThem(String kind) throws Exception {
+        Tracker tracker = start(store(kind));
+        Released released = new Released(tracker);
+        Recording first = tracker.record(opening("alpha")).join();
+        List<Development> more = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            more.add(stance("alpha", "d-" + i, "2020-03-0" + (1 + i % 9), i % 2 == 0 ? "north" : "south",
+                    "border", "open"));
+        }
+        Recording second = tracker.record(more).join();
+        // the answer came after the read models had it, and the stream brought none of it again
+        assertThat(tracker.catalogue().development("alpha", "d-29")).isPresent();
+        assertThat(tracker.state().consistentOffset()).isEqualTo(lastOffset(second));
+        tracker.projection().whenStreamReached(lastOffset(second)).get(20, TimeUnit.SECONDS);
+        // every event reached the read models once: from the commit, or (when the stream won the race) from it
+        ReadModelProjection projection = tracker.projection();
+        assertThat(projection.directlyApplied() + projection.streamApplied()).isEqualTo(37);
+        assertThat(projection.skipped()).isEqualTo(projection.directlyApplied());
+        assertThat(projection.directlyApplied()).isPositive();
+        released.await(tracker, lastOffset(second));
+        assertThat(released.offsets).hasSize(37).isSorted().doesNotHaveDuplicates();
+        assertThat(released.late).isEmpty();
+        assertThat(released.offsets.get(0)).isEqualTo(first.outcomes().get(0).offset());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql"})
+    void aSecondNodeOnTheSameStoreSeesEveryDevelopmentOnceAndInOrder(String kind) throws Exception {
+        StoreSettings settings = store(kind);
+        Tracker a = start(settings);
+        Tracker b = start(settings);
+        Released onA = new Released(a);
+        Released onB = new Released(b);
+        a.recordNow(opening("alpha"));
+        b.recordNow(opening("beta"));
+        long last = 0;
+        for (int i = 0; i < 10; i++) {
+            Tracker node = i % 2 == 0 ? a : b;
+            String process = i % 2 == 0 ? "alpha" : "beta";
+            last = lastOffset(node.recordNow(List.of(
+                    stance(process, "s-" + i, "2020-03-01", "north", "border", "open"),
+                    stance(process, "t-" + i, "2020-02-01", "south", "border", "supports"))));
+        }
+        onA.await(a, last);
+        onB.await(b, last);
+        for (Released node : List.of(onA, onB)) {
+            assertThat(node.offsets).hasSize(34).isSorted().doesNotHaveDuplicates();
+            assertThat(node.late).isEmpty();
+        }
+        assertThat(onA.offsets).isEqualTo(onB.offsets);
+        for (Tracker node : List.of(a, b)) {
+            assertThat(node.catalogue().processes()).extracting(p -> p.developments()).containsExactlyInAnyOrder(17L, 17L);
+            assertThat(node.state().state("beta", null, null).orElseThrow().offset()).isEqualTo(last);
+        }
+        // a's first commit, on an empty store, went straight to a's read models; b got it from the stream
+        assertThat(a.projection().directlyApplied()).isGreaterThanOrEqualTo(7);
+    }
 }

@@ -1,9 +1,9 @@
 package org.diplomacytracker.core.process;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.diplomacytracker.core.store.PayloadBytes;
 import org.diplomacytracker.events.Development;
 import org.diplomacytracker.events.DevelopmentJson;
 
@@ -38,7 +38,20 @@ final class ContentHash {
         if (last != null && last.development() == development) {
             return last.hash();
         }
-        byte[] json = DevelopmentJson.write(development).getBytes(StandardCharsets.UTF_8);
+        return hash(development, DevelopmentJson.writeBytes(development));
+    }
+
+    /**
+     * The fingerprint of a development submitted for recording; its canonical JSON is kept for the
+     * event store, which stores those very bytes if the development is appended.
+     */
+    static long ofSubmitted(Development development) {
+        byte[] json = DevelopmentJson.writeBytes(development);
+        PayloadBytes.remember(development, json);
+        return hash(development, json);
+    }
+
+    private static long hash(Development development, byte[] json) {
         byte[] digest = SHA256.get().digest(json);
         long hash = ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
         LAST.set(new Last(development, hash));

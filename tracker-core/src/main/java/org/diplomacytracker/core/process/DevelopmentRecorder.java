@@ -13,6 +13,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.core.store.PayloadBytes;
 import org.diplomacytracker.events.Development;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class DevelopmentRecorder {
             byProcess.computeIfAbsent(developments.get(i).process().value(), p -> new ArrayList<>()).add(i);
         }
         for (int attempt = 1; ; attempt++) {
+            PayloadBytes.forget();
             try {
                 return attempt(developments, byProcess);
             } catch (ConcurrencyException e) {
@@ -65,6 +67,8 @@ public final class DevelopmentRecorder {
                     throw e;
                 }
                 log.debug("refused on a copy of the process older than the store; deciding again");
+            } finally {
+                PayloadBytes.forget();
             }
         }
     }
@@ -84,6 +88,7 @@ public final class DevelopmentRecorder {
 
     private Recording attempt(List<Development> developments, Map<String, List<Integer>> byProcess) {
         Map<String, RecordingResult> results = new LinkedHashMap<>();
+        Recording[] recording = new Recording[1];
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         try {
             uow.attachTransaction(db.transactions());
@@ -94,6 +99,10 @@ public final class DevelopmentRecorder {
             if (results.values().stream().anyMatch(r -> r.items().stream().anyMatch(i -> !i.duplicate()))) {
                 db.announceAppend();
             }
+            // where the events landed, read in the transaction right after the event store appended them
+            // (its own prepare-commit handler was registered first, while dispatching): the caller can
+            // hand them to the read models the moment the commit returns
+            uow.onPrepareCommit(u -> recording[0] = outcomes(developments, byProcess, results));
             uow.commit();
         } catch (RuntimeException | Error e) {
             if (uow.isActive()) {
@@ -101,7 +110,7 @@ public final class DevelopmentRecorder {
             }
             throw e;
         }
-        return outcomes(developments, byProcess, results);
+        return recording[0];
     }
 
     private RecordingResult dispatch(RecordDevelopments command, List<Integer> positions) {

@@ -84,7 +84,7 @@ public class PeaceProcess {
 
     private RecordingResult.Item record(Development development, int position) {
         String id = development.id().value();
-        long hash = ContentHash.of(development);
+        long hash = ContentHash.ofSubmitted(development);
         Recorded earlier = developments.get(id);
         if (earlier != null) {
             if (earlier.hash() == hash) {

@@ -1,9 +1,12 @@
 package org.diplomacytracker.core.store;
 
 import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.diplomacytracker.events.Development;
 import org.diplomacytracker.events.DevelopmentJson;
 import org.diplomacytracker.events.DevelopmentType;
 
@@ -30,6 +33,30 @@ public final class DevelopmentSerializer extends JacksonSerializer {
         return DevelopmentType.byClass(type)
                 .<SerializedType>map(t -> new SimpleSerializedType(t.wireName(), t.revision()))
                 .orElseGet(() -> super.typeForClass(type));
+    }
+
+    /**
+     * A development the recorder just fingerprinted is stored as the canonical JSON written then (the
+     * same bytes this serializer writes, see {@link PayloadBytes}); anything else is serialised as usual.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (expectedRepresentation == byte[].class && object instanceof Development) {
+            byte[] json = PayloadBytes.take(object);
+            if (json != null) {
+                return new SimpleSerializedObject<>((T) json, expectedRepresentation, typeForClass(object.getClass()));
+            }
+        }
+        return super.serialize(object, expectedRepresentation);
+    }
+
+    /** A development's class straight from its wire name, without a class lookup by name per event. */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Class classForType(SerializedType type) {
+        DevelopmentType development = DevelopmentType.byWireName(type.getName()).orElse(null);
+        return development != null ? development.javaType() : super.classForType(type);
     }
 
     @Override

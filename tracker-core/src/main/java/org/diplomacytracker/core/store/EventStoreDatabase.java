@@ -137,7 +137,7 @@ public final class EventStoreDatabase implements AutoCloseable {
             ps.setLong(3, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    positions.put(rs.getLong(1), new Position(rs.getLong(2), Instant.parse(rs.getString(3))));
+                    positions.put(rs.getLong(1), new Position(rs.getLong(2), StoredTimestamps.parse(rs.getString(3))));
                 }
             }
         } catch (SQLException e) {

@@ -1,0 +1,232 @@
+package org.diplomacytracker.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.diplomacytracker.core.testing.Developments.opening;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.messaging.GenericMessage;
+import org.diplomacytracker.core.ReadModelProjection.AppliedOffsets;
+import org.diplomacytracker.core.ReadModelProjection.Committed;
+import org.diplomacytracker.core.catalogue.Catalogue;
+import org.diplomacytracker.core.live.Change;
+import org.diplomacytracker.core.live.ChangeFeed;
+import org.diplomacytracker.core.state.StateIndex;
+import org.diplomacytracker.events.Development;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who applies what: this node's commits go straight to the read models when that keeps the store's
+ * order, the stream brings everything else, and nothing reaches the read models twice or out of order.
+ */
+class ReadModelProjectionTest {
+
+    private static final long HOUR = TimeUnit.HOURS.toNanos(1);
+    private static final Instant RECORDED = Instant.parse("2026-11-26T12:00:00Z");
+
+    private final List<Development> devs = opening("alpha");
+    private final StateIndex state = new StateIndex();
+    private final Catalogue catalogue = new Catalogue();
+    private final ChangeFeed feed = new ChangeFeed(Duration.ofHours(1), 100, Duration.ofMillis(50));
+    private final List<Long> released = new CopyOnWriteArrayList<>();
+    private final List<Long> late = new CopyOnWriteArrayList<>();
+    private final AtomicInteger deserialised = new AtomicInteger();
+
+    {
+        feed.addListener(new ChangeFeed.Listener() {
+            @Override
+            public void onChange(Change change) {
+                released.add(change.offset());
+            }
+
+            @Override
+            public void onLate(Change change) {
+                late.add(change.offset());
+            }
+        });
+    }
+
+    private final List<ReadModelProjection> projections = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() {
+        projections.forEach(ReadModelProjection::close);
+        feed.close();
+    }
+
+    private ReadModelProjection projection(long holeGraceNanos) {
+        ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, null, holeGraceNanos);
+        projections.add(projection);
+        return projection;
+    }
+
+    /** Waits until the applier has applied everything decided so far. */
+    private void settle() throws Exception {
+        for (ReadModelProjection p : projections) {
+            p.settled().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Development i (0-based) of the opening, committed at the given offset. */
+    private Committed committed(int i, long offset) {
+        return new Committed(devs.get(i), offset, RECORDED);
+    }
+
+    /**
+     * What the tracking processor hands over for development i at the given position: a token that
+     * advanced to it, and a payload that counts its deserialisation.
+     */
+    private GenericTrackedDomainEventMessage<Development> streamed(int i, long position, long... gaps) {
+        Development d = devs.get(i);
+        GenericMessage<Development> lazy = new GenericMessage<>(d) {
+            @Override
+            public Development getPayload() {
+                deserialised.incrementAndGet();
+                return super.getPayload();
+            }
+        };
+        TreeSet<Long> gapSet = new TreeSet<>();
+        LongStream.of(gaps).forEach(gapSet::add);
+        return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(position, gapSet),
+                "PeaceProcess", "alpha", i, lazy, () -> RECORDED);
+    }
+
+    private List<Long> releasedOnceSettled() throws Exception {
+        settle();
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        feed.execute(() -> settled.complete(null));
+        settled.get(10, TimeUnit.SECONDS);
+        return List.copyOf(released);
+    }
+
+    @Test
+    void aCommitThatFollowsWhatWasAppliedGoesStraightToTheReadModels() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+
+        assertThat(projection.applyCommitted(List.of(committed(1, 2), committed(0, 1), committed(2, 3)))).isEqualTo(3);
+        settle();
+
+        assertThat(catalogue.lastOffset()).isEqualTo(3);
+        assertThat(catalogue.development("alpha", "alpha-south")).isPresent();
+        assertThat(state.consistentOffset()).isEqualTo(3);
+        assertThat(catalogue.awaitRecorded("alpha", "alpha-south")).isDone();
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void theStreamSkipsWhatACommitAppliedWithoutDeserialisingIt() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        projection.applyCommitted(List.of(committed(0, 1), committed(1, 2)));
+
+        projection.on(streamed(0, 1));
+        projection.on(streamed(1, 2));
+        projection.on(streamed(2, 3));
+
+        assertThat(deserialised).hasValue(1); // only offset 3, which no commit applied
+        assertThat(projection.skipped()).isEqualTo(2);
+        settle();
+        assertThat(catalogue.lastOffset()).isEqualTo(3);
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
+        assertThat(late).isEmpty();
+    }
+
+    @Test
+    void aCommitBehindTheReadModelsIsLeftToTheStream() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        // offset 1 is another node's, not seen yet: applying 2 now would overtake it
+        assertThat(projection.applyCommitted(List.of(committed(1, 2)))).isZero();
+        settle();
+        assertThat(catalogue.lastOffset()).isZero();
+
+        projection.on(streamed(0, 1));
+        projection.on(streamed(1, 2));
+
+        assertThat(deserialised).hasValue(2);
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void anOpenHoleSendsCommitsToTheStreamUntilItIsGivenUp() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        projection.on(streamed(0, 1));
+        projection.on(streamed(2, 3, 2)); // offset 2 still committing somewhere
+
+        assertThat(projection.applyCommitted(List.of(committed(3, 4)))).isZero();
+        projection.on(streamed(3, 4, 2));
+        settle();
+        assertThat(catalogue.development("alpha", "alpha-envoy")).isPresent();
+        assertThat(deserialised).hasValue(3);
+        assertThat(projection.skipped()).isZero();
+    }
+
+    @Test
+    void aHoleGivenUpNoLongerHoldsCommitsBack() throws Exception {
+        ReadModelProjection projection = projection(0);
+        projection.on(streamed(0, 1));
+        projection.on(streamed(2, 3, 2)); // offset 2 was a number the store skipped
+
+        assertThat(projection.applyCommitted(List.of(committed(3, 4)))).isEqualTo(1);
+        settle();
+        assertThat(catalogue.lastOffset()).isEqualTo(4);
+    }
+
+    @Test
+    void aCommitPartlyAppliedByTheStreamContinuesWhereTheStreamStopped() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        projection.on(streamed(0, 1));
+        projection.on(streamed(1, 2));
+
+        assertThat(projection.applyCommitted(List.of(committed(0, 1), committed(1, 2), committed(2, 3)))).isEqualTo(1);
+        projection.on(streamed(2, 3));
+
+        assertThat(projection.skipped()).isEqualTo(1);
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aCommitInterleavedWithAnotherStopsAtTheOtherOnesOffset() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        // this commit got 1, 2 and 4; another transaction got 3
+        assertThat(projection.applyCommitted(List.of(committed(0, 1), committed(1, 2), committed(3, 4)))).isEqualTo(2);
+
+        projection.on(streamed(0, 1));
+        projection.on(streamed(1, 2));
+        projection.on(streamed(2, 3));
+        projection.on(streamed(3, 4));
+
+        assertThat(projection.skipped()).isEqualTo(2);
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void appliedOffsetsKnowTheirHoles() {
+        AppliedOffsets applied = new AppliedOffsets(HOUR);
+        applied.add(1, 0);
+        applied.add(4, 0);
+        assertThat(applied.contains(1)).isTrue();
+        assertThat(applied.contains(2)).isFalse();
+        assertThat(applied.contains(4)).isTrue();
+        assertThat(applied.contains(5)).isFalse();
+        assertThat(applied.continuesWithoutOpenHoles(5, 0)).isFalse();
+        applied.add(2, 0);
+        applied.add(3, 0);
+        assertThat(applied.contains(2)).isTrue();
+        assertThat(applied.continuesWithoutOpenHoles(5, 0)).isTrue();
+        assertThat(applied.continuesWithoutOpenHoles(6, 0)).isFalse();
+        // a hole left open past its grace no longer holds anything back
+        applied.add(7, 0);
+        assertThat(applied.continuesWithoutOpenHoles(8, HOUR - 1)).isFalse();
+        assertThat(applied.continuesWithoutOpenHoles(8, HOUR)).isTrue();
+        assertThat(applied.contains(5)).isFalse();
+    }
+}

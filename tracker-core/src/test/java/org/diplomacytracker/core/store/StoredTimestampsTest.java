@@ -1,0 +1,34 @@
+package org.diplomacytracker.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.axonframework.common.DateTimeUtils;
+import org.junit.jupiter.api.Test;
+
+/** Stored timestamps read back exactly as Axon's own parser reads them. */
+class StoredTimestampsTest {
+
+    @Test
+    void whatAxonWritesIsReadAsAxonReadsIt() {
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochMilli(random.nextLong() % 8_000_000_000_000L);
+            if (t.isBefore(Instant.parse("0000-01-01T00:00:00Z"))) {
+                continue;
+            }
+            String text = DateTimeUtils.formatInstant(t);
+            assertThat(StoredTimestamps.parse(text)).as(text).isEqualTo(DateTimeUtils.parseInstant(text)).isEqualTo(t);
+        }
+    }
+
+    @Test
+    void otherShapesAreLeftToAxonsParser() {
+        for (String text : List.of("2024-11-28T09:00:00Z", "2024-11-28T09:00:00.123456Z", "2024-11-28T10:00:00.123+01:00",
+                "2024-02-29T23:59:59.999Z", "2024-11-28t09:00:00.123z")) {
+            assertThat(StoredTimestamps.parse(text)).as(text).isEqualTo(DateTimeUtils.parseInstant(text));
+        }
+    }
+}

@@ -165,6 +165,7 @@ public final class LiveLoadDriver {
                 fleet.open("127.0.0.1", server.port, PROCESS, VIEWS, clients, intArg("wave", 500));
                 notes.add(String.format("tracker after connecting %d clients: RSS %d MB, heap %s", clients,
                         server.statusKb("VmRSS") / 1024, server.heapInfo()));
+                warmUp("tracker", fleet, server, target, rate);
                 Step main = step("tracker", "main", fleet, server, target, rate, seconds, mainCap);
                 size = (int) Math.round(main.avgChars());
                 if (satRates.length > 0) {
@@ -204,6 +205,7 @@ public final class LiveLoadDriver {
                 fleet.open("127.0.0.1", server.port, PROCESS, VIEWS, clients, intArg("wave", 500));
                 notes.add(String.format("floor after connecting %d clients: RSS %d MB, heap %s", clients,
                         server.statusKb("VmRSS") / 1024, server.heapInfo()));
+                warmUp("floor", fleet, server, target, rate);
                 step("floor", "main", fleet, server, target, rate, seconds, mainCap);
                 for (int r : satRates) {
                     step("floor", "saturation", fleet, server, target, r, satSeconds, satCap);
@@ -239,6 +241,17 @@ public final class LiveLoadDriver {
     }
 
     // ---------------------------------------------------------------- one step
+
+    /**
+     * The same traffic for {@code warmup} seconds (default 15) before the main step, so that both servers'
+     * JIT has compiled the update path before anything is measured; reported as its own step.
+     */
+    void warmUp(String system, Fleet fleet, ServerProcess server, Target target, int rate) throws Exception {
+        int warmup = intArg("warmup", 15);
+        if (warmup > 0) {
+            step(system, "warm-up", fleet, server, target, rate, warmup, 0);
+        }
+    }
 
     Step step(String system, String label, Fleet fleet, ServerProcess server, Target target, int rate, int seconds,
               int loadCap) throws Exception {
@@ -345,11 +358,17 @@ public final class LiveLoadDriver {
         long[] latSent = new long[n];
         int k = 0;
         long lastRecv = 0;
+        // per post: its first delivery to any client (the server's path from commit to the first socket) and
+        // its last (that plus the fan-out to every socket)
+        Map<Long, long[]> spread = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Post p = byOffset.get(rec.offsets[i]);
             if (p == null) {
                 continue; // an update of an earlier step that arrived late
             }
+            long[] fl = spread.computeIfAbsent(p.offset(), o -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            fl[0] = Math.min(fl[0], rec.micros[i] - p.recordedAtMicros());
+            fl[1] = Math.max(fl[1], rec.micros[i] - p.recordedAtMicros());
             lat[k] = rec.micros[i] - p.recordedAtMicros();
             latSent[k] = rec.micros[i] - p.sentMicros();
             lastRecv = Math.max(lastRecv, rec.micros[i]);
@@ -382,6 +401,14 @@ public final class LiveLoadDriver {
                         + "max %.1f ms | %.0f msg/s | %.0f chars | RSS max %d MB, HWM %d MB | heap %s | cpu %.0f%%%n",
                 s.latePosts(), s.maxSlipMs(), s.delivered(), s.expected(), s.missing(), s.duplicates(), s.resyncs(), s.closed(), s.p50(), s.p99(),
                 s.max(), s.msgsPerSec(), s.avgChars(), s.rssMaxMb(), s.hwmMb(), s.heap(), s.cpuPct());
+        long[] firsts = spread.values().stream().mapToLong(fl -> fl[0]).sorted().toArray();
+        long[] lasts = spread.values().stream().mapToLong(fl -> fl[1]).sorted().toArray();
+        String spreadNote = String.format(Locale.ROOT, "%s %s at %d/s, per post: first client reached after p50 %.1f / "
+                        + "p99 %.1f / max %.1f ms, last client after p50 %.1f / p99 %.1f / max %.1f ms", system, label, rate,
+                pct(firsts, 50), pct(firsts, 99), firsts.length == 0 ? 0 : firsts[firsts.length - 1] / 1000.0,
+                pct(lasts, 50), pct(lasts, 99), lasts.length == 0 ? 0 : lasts[lasts.length - 1] / 1000.0);
+        System.out.println("   " + spreadNote);
+        notes.add(spreadNote);
         if (s.missing() > 0) {
             // which posted offsets did no client receive at all (a skipped update, not a slow client)?
             java.util.Set<Long> seen = new java.util.HashSet<>();

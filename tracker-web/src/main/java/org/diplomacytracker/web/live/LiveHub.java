@@ -7,6 +7,7 @@ import com.flipkart.zjsonpatch.JsonDiff;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,63 @@ public final class LiveHub implements ChangeFeed.Listener {
     private final LiveOptions options;
     private final Map<ViewKey, View> views = new HashMap<>();
 
-    /** A view: what its subscribers were last sent, and who they are. */
+    /**
+     * A view: what its subscribers were last sent, and who they are — grouped by subscription id (the
+     * message differs only by id) and then by event loop, so that a change costs one encoding per id
+     * and one task per loop, not a lookup per subscriber. The groups are copy-on-write arrays: a task
+     * handed to a loop keeps the array it was given while the hub subscribes and drops.
+     */
     private static final class View {
         final ViewKey key;
         NegotiationState state;
         ObjectNode json;
-        final List<Subscriber> subscribers = new ArrayList<>();
+        final Map<String, Map<ContextInternal, Subscriber[]>> byId = new HashMap<>();
+        int count;
 
         View(ViewKey key) {
             this.key = key;
+        }
+
+        static String idKey(LiveConnection.Subscription subscription) {
+            return Objects.toString(subscription.id(), "\u0000");
+        }
+
+        void add(Subscriber s) {
+            Map<ContextInternal, Subscriber[]> loops = byId.computeIfAbsent(idKey(s.subscription()), k -> new HashMap<>());
+            Subscriber[] old = loops.getOrDefault(s.connection().context, new Subscriber[0]);
+            Subscriber[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = s;
+            loops.put(s.connection().context, grown);
+            count++;
+        }
+
+        void remove(LiveConnection connection, LiveConnection.Subscription subscription) {
+            String id = idKey(subscription);
+            Map<ContextInternal, Subscriber[]> loops = byId.get(id);
+            Subscriber[] old = loops == null ? null : loops.get(connection.context);
+            if (old == null) {
+                return;
+            }
+            Subscriber[] kept = Arrays.stream(old)
+                    .filter(s -> !(s.connection() == connection && s.subscription() == subscription))
+                    .toArray(Subscriber[]::new);
+            count -= old.length - kept.length;
+            if (kept.length > 0) {
+                loops.put(connection.context, kept);
+            } else {
+                loops.remove(connection.context);
+                if (loops.isEmpty()) {
+                    byId.remove(id);
+                }
+            }
+        }
+
+        void forEach(java.util.function.Consumer<Subscriber> action) {
+            byId.values().forEach(loops -> loops.values().forEach(group -> {
+                for (Subscriber s : group) {
+                    action.accept(s);
+                }
+            }));
         }
     }
 
@@ -88,7 +137,7 @@ public final class LiveHub implements ChangeFeed.Listener {
                 connection.sendNow(Messages.snapshot(mapper, subscription, view.json, null));
             }
             connection.subscriptions.add(subscription);
-            view.subscribers.add(new Subscriber(connection, subscription));
+            view.add(new Subscriber(connection, subscription));
         });
     }
 
@@ -138,11 +187,14 @@ public final class LiveHub implements ChangeFeed.Listener {
             JsonNode patch = JsonDiff.asJson(view.json, nextJson);
             view.state = next;
             view.json = nextJson;
-            Map<String, Buffer> encoded = new HashMap<>();
-            for (Subscriber s : view.subscribers) {
-                Buffer message = encoded.computeIfAbsent(Objects.toString(s.subscription().id(), "\u0000"),
-                        id -> Messages.update(mapper, s.subscription(), change, patch));
-                deliveries.computeIfAbsent(s.connection().context, c -> new Delivery()).add(s.connection(), message);
+            for (Map<ContextInternal, Subscriber[]> loops : view.byId.values()) {
+                Buffer message = null;
+                for (Map.Entry<ContextInternal, Subscriber[]> group : loops.entrySet()) {
+                    if (message == null) {
+                        message = Messages.update(mapper, group.getValue()[0].subscription(), change, patch);
+                    }
+                    deliveries.computeIfAbsent(group.getKey(), c -> new Delivery()).add(group.getValue(), message);
+                }
             }
         }
         for (Map.Entry<ContextInternal, Delivery> e : deliveries.entrySet()) {
@@ -156,19 +208,22 @@ public final class LiveHub implements ChangeFeed.Listener {
      * a loop in the hub's order, so each connection's messages keep it.
      */
     private final class Delivery {
-        private final List<LiveConnection> connections = new ArrayList<>();
+        private final List<Subscriber[]> groups = new ArrayList<>();
         private final List<Buffer> messages = new ArrayList<>();
 
-        void add(LiveConnection connection, Buffer message) {
-            connections.add(connection);
+        void add(Subscriber[] group, Buffer message) {
+            groups.add(group);
             messages.add(message);
         }
 
         void run() {
-            for (int i = 0; i < connections.size(); i++) {
-                LiveConnection connection = connections.get(i);
-                if (connection.send(messages.get(i)) == LiveConnection.Sent.STARTED_LAGGING) {
-                    lagging(connection);
+            for (int g = 0; g < groups.size(); g++) {
+                Buffer message = messages.get(g);
+                for (Subscriber s : groups.get(g)) {
+                    LiveConnection connection = s.connection();
+                    if (connection.send(message) == LiveConnection.Sent.STARTED_LAGGING) {
+                        lagging(connection);
+                    }
                 }
             }
         }
@@ -184,10 +239,8 @@ public final class LiveHub implements ChangeFeed.Listener {
             view.state = stateAt(view.key, feed.released());
             view.json = mapper.valueToTree(view.state);
             Map<String, Buffer> encoded = new HashMap<>();
-            for (Subscriber s : view.subscribers) {
-                s.connection().sendNow(encoded.computeIfAbsent(Objects.toString(s.subscription().id(), "\u0000"),
-                        id -> Messages.snapshot(mapper, s.subscription(), view.json, null)));
-            }
+            view.forEach(s -> s.connection().sendNow(encoded.computeIfAbsent(View.idKey(s.subscription()),
+                    id -> Messages.snapshot(mapper, s.subscription(), view.json, null))));
         }
     }
 
@@ -264,8 +317,8 @@ public final class LiveHub implements ChangeFeed.Listener {
         connection.subscriptions.remove(subscription);
         View view = views.get(subscription.view());
         if (view != null) {
-            view.subscribers.removeIf(s -> s.connection() == connection && s.subscription() == subscription);
-            if (view.subscribers.isEmpty()) {
+            view.remove(connection, subscription);
+            if (view.count == 0) {
                 views.remove(view.key);
             }
         }

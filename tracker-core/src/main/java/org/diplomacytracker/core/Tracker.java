@@ -10,7 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.axonframework.config.Configuration;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.diplomacytracker.core.catalogue.Catalogue;
@@ -79,7 +84,12 @@ public final class Tracker implements AutoCloseable {
                     options.snapshotMinimum());
             ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, db);
             opened[0] = projection;
-            Configuration axon = TrackerConfiguration.configurer(db, options, projection, snapshots).start();
+            TokenStore tokens = new InMemoryTokenStore();
+            TrackingToken read = readStored(db, projection);
+            if (read != null) {
+                tokens.initializeTokenSegments(ReadModelProjection.PROCESSOR, 1, read);
+            }
+            Configuration axon = TrackerConfiguration.configurer(db, options, projection, snapshots, tokens).start();
             started[0] = axon;
             Tracker tracker = new Tracker(db, axon, catalogue, state, feed, projection, snapshots,
                     options.recorderThreads());
@@ -92,6 +102,41 @@ public final class Tracker implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Start-up: reads what the store holds straight from the storage engine into the read models (the
+     * same handler, so the same offsets and hole handling as the processor's), without the tracking
+     * processor's per-batch units of work and token bookkeeping; the applying overlaps the reading on
+     * the projection's own thread. Returns the token of the last event read (null for an empty store):
+     * the processor goes on from there, so what was appended meanwhile and the holes still open are
+     * its to deliver.
+     */
+    private static TrackingToken readStored(EventStoreDatabase db, ReadModelProjection projection) {
+        long head = db.headOffset();
+        if (head == 0) {
+            return null;
+        }
+        log.info("reading {} stored events into the read models", head);
+        long started = System.nanoTime();
+        long[] count = new long[1];
+        long[] lastReport = {started};
+        TrackingToken[] last = new TrackingToken[1];
+        EventStorageEngine engine = TrackerConfiguration.storageEngine(db);
+        try (Stream<? extends TrackedEventMessage<?>> stored = engine.readEvents(null, false)) {
+            stored.forEach(message -> {
+                if (projection.canHandle(message)) {
+                    projection.on(message);
+                }
+                last[0] = message.trackingToken();
+                if (++count[0] % 10_000 == 0 && System.nanoTime() - lastReport[0] > TimeUnit.SECONDS.toNanos(2)) {
+                    log.info("reading: {} of {} events", count[0], head);
+                    lastReport[0] = System.nanoTime();
+                }
+            });
+        }
+        log.info("read {} stored events in {} ms", count[0], TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return last[0];
     }
 
     private void awaitCatchUp() {

@@ -12,6 +12,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -58,6 +59,37 @@ public final class TrackerConfiguration {
 
     static Configurer configurer(EventStoreDatabase db, TrackerOptions options, ReadModelProjection projection,
                                  DoublingSnapshots snapshots) {
+        return configurer(db, options, projection, snapshots, new InMemoryTokenStore());
+    }
+
+    /**
+     * The event storage engine over {@code db}, as the tracker's event store uses it: also what
+     * start-up reads the stored events with, before the tracking processor takes over.
+     */
+    static EventStorageEngine storageEngine(EventStoreDatabase db) {
+        return storageEngine(db, DevelopmentSerializer.create(),
+                JacksonSerializer.builder().objectMapper(snapshotMapper()).build());
+    }
+
+    private static EventStorageEngine storageEngine(EventStoreDatabase db, Serializer events, Serializer general) {
+        return new TrackerEventStorageEngine(
+                JdbcEventStorageEngine.builder()
+                        .connectionProvider(db.transactions())
+                        .transactionManager(db.transactions())
+                        .schema(db.schema())
+                        .dataType(byte[].class)
+                        .eventSerializer(events)
+                        .snapshotSerializer(general)
+                        .persistenceExceptionResolver(new DuplicateKeyResolver()),
+                db.schema());
+    }
+
+    /**
+     * As above, with the read models' token store given: start-up may have put the token of what it
+     * already read there, so that the processor goes on from it.
+     */
+    static Configurer configurer(EventStoreDatabase db, TrackerOptions options, ReadModelProjection projection,
+                                 DoublingSnapshots snapshots, TokenStore tokenStore) {
         disableTelemetry();
         Serializer general = JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
         Serializer events = DevelopmentSerializer.create();
@@ -69,16 +101,7 @@ public final class TrackerConfiguration {
                 .configureSerializer(c -> general)
                 .configureMessageSerializer(c -> general)
                 .configureEventSerializer(c -> events)
-                .registerComponent(EventStorageEngine.class, c -> new TrackerEventStorageEngine(
-                        JdbcEventStorageEngine.builder()
-                                .connectionProvider(db.transactions())
-                                .transactionManager(db.transactions())
-                                .schema(db.schema())
-                                .dataType(byte[].class)
-                                .eventSerializer(events)
-                                .snapshotSerializer(general)
-                                .persistenceExceptionResolver(new DuplicateKeyResolver()),
-                        db.schema()))
+                .registerComponent(EventStorageEngine.class, c -> storageEngine(db, events, general))
                 .configureEventStore(c -> new WakeableEventStore(EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))
                         .fetchDelay(options.pollInterval().toMillis())
@@ -93,7 +116,7 @@ public final class TrackerConfiguration {
         // readable; the tracking processor blocks on the stream and wakes at each commit. This node's own
         // commits usually reach the read models before the stream brings them (see ReadModelProjection).
         configurer.eventProcessing()
-                .registerTokenStore(ReadModelProjection.PROCESSOR, c -> new InMemoryTokenStore())
+                .registerTokenStore(ReadModelProjection.PROCESSOR, c -> tokenStore)
                 .registerTrackingEventProcessor(ReadModelProjection.PROCESSOR, Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(options.processorBatchSize())

@@ -7,13 +7,17 @@ import com.flipkart.zjsonpatch.JsonDiff;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.diplomacytracker.core.live.Change;
 import org.diplomacytracker.core.live.ChangeFeed;
+import org.diplomacytracker.core.state.Entries;
 import org.diplomacytracker.core.state.NegotiationState;
 import org.diplomacytracker.core.state.StateIndex;
 
@@ -183,7 +187,7 @@ public final class LiveHub implements ChangeFeed.Listener {
             if (sameSections(view.state, next)) {
                 continue; // this development changes nothing in this view
             }
-            ObjectNode nextJson = withKnownAt(mapper.valueToTree(next), change);
+            ObjectNode nextJson = withKnownAt(nextTree(view.state, view.json, next), change);
             JsonNode patch = JsonDiff.asJson(view.json, nextJson);
             view.state = next;
             view.json = nextJson;
@@ -242,6 +246,56 @@ public final class LiveHub implements ChangeFeed.Listener {
             view.forEach(s -> s.connection().sendNow(encoded.computeIfAbsent(View.idKey(s.subscription()),
                     id -> Messages.snapshot(mapper, s.subscription(), view.json, null))));
         }
+    }
+
+    /**
+     * The JSON tree of {@code next}, serialising only what changed since {@code prev} (whose tree is
+     * {@code prevJson}): an unchanged section — or, within positions, an unchanged actor — is the
+     * previous tree's own node, shared, never mutated. So a change costs the size of what it changed,
+     * not of the whole state, and the JSON Patch diff skips the shared nodes at once (identity).
+     */
+    private ObjectNode nextTree(NegotiationState prev, ObjectNode prevJson, NegotiationState next) {
+        SortedMap<String, SortedMap<String, Entries.Position>> changedPositions = new TreeMap<>();
+        next.positions().forEach((actor, byIssue) -> {
+            if (!byIssue.equals(prev.positions().get(actor))) {
+                changedPositions.put(actor, byIssue);
+            }
+        });
+        NegotiationState hollow = new NegotiationState(next.process(), next.asOfDate(), next.knownAt(), next.offset(),
+                changedOnly(prev.actors(), next.actors()), changedOnly(prev.issues(), next.issues()),
+                changedOnly(prev.envoys(), next.envoys()), changedPositions,
+                changedOnly(prev.proposals(), next.proposals()), changedOnly(prev.territory(), next.territory()),
+                changedOnly(prev.commitments(), next.commitments()), changedOnly(prev.talks(), next.talks()));
+        ObjectNode hollowJson = mapper.valueToTree(hollow);
+        Map<String, Boolean> same = Map.of("actors", prev.actors().equals(next.actors()),
+                "issues", prev.issues().equals(next.issues()), "envoys", prev.envoys().equals(next.envoys()),
+                "positions", changedPositions.isEmpty() && prev.positions().keySet().equals(next.positions().keySet()),
+                "proposals", prev.proposals().equals(next.proposals()),
+                "territory", prev.territory().equals(next.territory()),
+                "commitments", prev.commitments().equals(next.commitments()), "talks", prev.talks().equals(next.talks()));
+        ObjectNode tree = mapper.createObjectNode();
+        hollowJson.fields().forEachRemaining(field -> {
+            String name = field.getKey();
+            if (Boolean.TRUE.equals(same.get(name))) {
+                tree.set(name, prevJson.get(name));
+            } else if (name.equals("positions")) {
+                ObjectNode positions = mapper.createObjectNode();
+                JsonNode before = prevJson.get("positions");
+                for (String actor : next.positions().keySet()) {
+                    positions.set(actor, changedPositions.containsKey(actor)
+                            ? field.getValue().get(actor) : before.get(actor));
+                }
+                tree.set(name, positions);
+            } else {
+                tree.set(name, field.getValue());
+            }
+        });
+        return tree;
+    }
+
+    /** {@code next} when it differs from {@code prev}, else an empty map (its tree is taken from before). */
+    private static <V> SortedMap<String, V> changedOnly(SortedMap<String, V> prev, SortedMap<String, V> next) {
+        return prev.equals(next) ? Collections.emptySortedMap() : next;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.diplomacytracker.web.api.Problem;
 
@@ -48,7 +49,10 @@ public final class LiveEndpoint {
         this.vertx = vertx;
         this.hub = hub;
         this.options = options;
-        long period = Math.max(1_000, Math.min(options.pingInterval().toMillis(), 5_000));
+        // Ticks often, and each connection is pinged at its own phase (see accept), so that a loop's
+        // pings go out a few at a time rather than all at once — a burst of thousands of pings would
+        // hold up the updates queued behind it.
+        long period = Math.max(100, Math.min(options.pingInterval().toMillis() / 4, 1_000));
         this.keepaliveTimer = vertx.setPeriodic(period, id -> {
             for (LiveConnection connection : connections) {
                 keepAlive(connection);
@@ -87,6 +91,9 @@ public final class LiveEndpoint {
     private void accept(ServerWebSocket socket) {
         LiveConnection connection = new LiveConnection(socket,
                 ((ContextInternal) vertx.getOrCreateContext()).unwrap(), options.maxFrameBytes());
+        // its own phase in the ping cycle: the first ping within one interval of connecting, then one per interval
+        connection.lastPing = Instant.now().minusMillis(
+                ThreadLocalRandom.current().nextLong(Math.max(1, options.pingInterval().toMillis())));
         connections.add(connection);
         socket.setWriteQueueMaxSize(256 * 1024);
         socket.textMessageHandler(text -> {

@@ -7,12 +7,10 @@ import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.diplomacytracker.core.TrackerConfiguration;
-import org.diplomacytracker.core.store.DevelopmentSerializer;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.events.Development;
 
@@ -23,10 +21,10 @@ import org.diplomacytracker.events.Development;
  * aggregate, no validation, no projection. What the tracker adds on top of Axon is the gap between
  * this and the HTTP ingest.
  */
-final class AxonPublishFloor {
+public final class AxonPublishFloor {
 
     /** The aggregate type the tracker's events carry (Axon names it after the aggregate class). */
-    static final String AGGREGATE_TYPE = "PeaceProcess";
+    public static final String AGGREGATE_TYPE = "PeaceProcess";
 
     private AxonPublishFloor() {
     }
@@ -35,15 +33,7 @@ final class AxonPublishFloor {
     static long run(BenchStore.Fresh fresh, List<Development> developments, int batchSize) {
         TrackerConfiguration.disableTelemetry();
         try (EventStoreDatabase db = EventStoreDatabase.open(fresh.settings(), 4)) {
-            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                    .connectionProvider(db.transactions())
-                    .transactionManager(db.transactions())
-                    .schema(db.schema())
-                    .dataType(byte[].class)
-                    .eventSerializer(DevelopmentSerializer.create())
-                    // never used by publish; set so that Axon does not reach for XStream
-                    .snapshotSerializer(JacksonSerializer.defaultSerializer())
-                    .build();
+            EventStorageEngine engine = TrackerConfiguration.storageEngine(db);
             EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
             try {
                 Map<String, Long> sequences = new HashMap<>();
@@ -66,7 +56,7 @@ final class AxonPublishFloor {
     }
 
     /** One unit of work with the transaction attached: Axon appends the batch when it commits. */
-    private static void publish(EmbeddedEventStore store, EventStoreDatabase db, List<DomainEventMessage<?>> batch) {
+    public static void publish(EmbeddedEventStore store, EventStoreDatabase db, List<DomainEventMessage<?>> batch) {
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         try {
             uow.attachTransaction(db.transactions());

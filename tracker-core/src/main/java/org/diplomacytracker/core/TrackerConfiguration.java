@@ -64,9 +64,10 @@ public final class TrackerConfiguration {
 
     /**
      * The event storage engine over {@code db}, as the tracker's event store uses it: also what
-     * start-up reads the stored events with, before the tracking processor takes over.
+     * start-up reads the stored events with, before the tracking processor takes over, and what the
+     * benchmarks' floors use, so that they measure the same engine.
      */
-    static EventStorageEngine storageEngine(EventStoreDatabase db) {
+    public static EventStorageEngine storageEngine(EventStoreDatabase db) {
         return storageEngine(db, DevelopmentSerializer.create(),
                 JacksonSerializer.builder().objectMapper(snapshotMapper()).build());
     }

@@ -16,16 +16,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.diplomacytracker.core.Tracker;
+import org.diplomacytracker.benchmarks.AxonPublishFloor;
 import org.diplomacytracker.core.TrackerConfiguration;
 import org.diplomacytracker.core.TrackerOptions;
 import org.diplomacytracker.core.state.StateIndex;
-import org.diplomacytracker.core.store.DevelopmentSerializer;
-import org.diplomacytracker.core.store.DuplicateKeyResolver;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.core.store.StoreSettings;
 import org.diplomacytracker.events.Development;
@@ -74,31 +70,18 @@ public final class RebuildProbe {
         System.out.println("ok: " + sql);
     }
 
-    static JdbcEventStorageEngine engine(EventStoreDatabase db) {
-        // as TrackerConfiguration builds it (default batch size, same serializer, same data type)
-        return JdbcEventStorageEngine.builder()
-                .connectionProvider(db.transactions())
-                .transactionManager(db.transactions())
-                .schema(db.schema())
-                .dataType(byte[].class)
-                .eventSerializer(DevelopmentSerializer.create())
-                .snapshotSerializer(JacksonSerializer.defaultSerializer())
-                .persistenceExceptionResolver(new DuplicateKeyResolver())
-                .build();
-    }
-
     static void load(StoreSettings settings, int n) {
         try (EventStoreDatabase db = EventStoreDatabase.open(settings, 4)) {
-            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine(db)).build();
+            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(TrackerConfiguration.storageEngine(db)).build();
             long t0 = System.nanoTime();
             List<DomainEventMessage<?>> batch = new ArrayList<>(1000);
             Map<String, Long> seq = new HashMap<>();
             long[] count = {0};
             StateHistories.generate(42, n, (d, offset, at) -> {
                 long s = seq.merge(d.process().value(), 1L, Long::sum) - 1;
-                batch.add(new GenericDomainEventMessage<>("PeaceProcess", d.process().value(), s, d));
+                batch.add(new GenericDomainEventMessage<>(AxonPublishFloor.AGGREGATE_TYPE, d.process().value(), s, d));
                 if (batch.size() == 1000) {
-                    publish(store, db, batch);
+                    AxonPublishFloor.publish(store, db, batch);
                     batch.clear();
                 }
                 if (++count[0] % 100_000 == 0) {
@@ -106,26 +89,12 @@ public final class RebuildProbe {
                 }
             });
             if (!batch.isEmpty()) {
-                publish(store, db, batch);
+                AxonPublishFloor.publish(store, db, batch);
             }
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf("LOAD %s: %d developments in %.1f s (%.0f/s), head offset %d%n", settings.describe(), n, s,
                     n / s, db.headOffset());
             store.shutDown();
-        }
-    }
-
-    private static void publish(EmbeddedEventStore store, EventStoreDatabase db, List<DomainEventMessage<?>> batch) {
-        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
-        try {
-            uow.attachTransaction(db.transactions());
-            store.publish(batch);
-            uow.commit();
-        } catch (RuntimeException | Error e) {
-            if (uow.isActive()) {
-                uow.rollback(e);
-            }
-            throw e;
         }
     }
 
@@ -148,7 +117,7 @@ public final class RebuildProbe {
 
     static void read(StoreSettings settings) {
         try (EventStoreDatabase db = EventStoreDatabase.open(settings, 4)) {
-            JdbcEventStorageEngine engine = engine(db);
+            EventStorageEngine engine = TrackerConfiguration.storageEngine(db);
             long head = db.headOffset();
             long t0 = System.nanoTime();
             long count = 0;

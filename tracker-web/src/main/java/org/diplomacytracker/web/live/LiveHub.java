@@ -7,12 +7,14 @@ import com.flipkart.zjsonpatch.JsonDiff;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.diplomacytracker.core.live.Change;
@@ -165,7 +167,7 @@ public final class LiveHub implements ChangeFeed.Listener {
         long last = since;
         for (Change change : missed) {
             NegotiationState after = stateAt(key, change.offset());
-            if (!sameSections(before, after)) {
+            if (!Differences.between(before, after).none()) {
                 ObjectNode afterJson = withKnownAt(mapper.valueToTree(after), change);
                 connection.sendNow(Messages.update(mapper, subscription, change, JsonDiff.asJson(beforeJson, afterJson)));
                 before = after;
@@ -184,10 +186,11 @@ public final class LiveHub implements ChangeFeed.Listener {
                 continue;
             }
             NegotiationState next = stateAt(view.key, change.offset());
-            if (sameSections(view.state, next)) {
+            Differences differences = Differences.between(view.state, next);
+            if (differences.none()) {
                 continue; // this development changes nothing in this view
             }
-            ObjectNode nextJson = withKnownAt(nextTree(view.state, view.json, next), change);
+            ObjectNode nextJson = withKnownAt(nextTree(view.json, differences), change);
             JsonNode patch = JsonDiff.asJson(view.json, nextJson);
             view.state = next;
             view.json = nextJson;
@@ -249,40 +252,74 @@ public final class LiveHub implements ChangeFeed.Listener {
     }
 
     /**
-     * The JSON tree of {@code next}, serialising only what changed since {@code prev} (whose tree is
-     * {@code prevJson}): an unchanged section — or, within positions, an unchanged actor — is the
+     * What differs between two states of one view, section by section (and, in positions, actor by
+     * actor), compared once per change: it decides whether the view changed at all and what of it
+     * is serialised again.
+     */
+    private record Differences(NegotiationState next, Set<String> sections,
+                               SortedMap<String, SortedMap<String, Entries.Position>> positions) {
+
+        static Differences between(NegotiationState prev, NegotiationState next) {
+            Set<String> sections = new HashSet<>();
+            differs(sections, "actors", prev.actors(), next.actors());
+            differs(sections, "issues", prev.issues(), next.issues());
+            differs(sections, "envoys", prev.envoys(), next.envoys());
+            differs(sections, "proposals", prev.proposals(), next.proposals());
+            differs(sections, "territory", prev.territory(), next.territory());
+            differs(sections, "commitments", prev.commitments(), next.commitments());
+            differs(sections, "talks", prev.talks(), next.talks());
+            SortedMap<String, SortedMap<String, Entries.Position>> positions = new TreeMap<>();
+            next.positions().forEach((actor, byIssue) -> {
+                if (!byIssue.equals(prev.positions().get(actor))) {
+                    positions.put(actor, byIssue);
+                }
+            });
+            if (!positions.isEmpty() || !prev.positions().keySet().equals(next.positions().keySet())) {
+                sections.add("positions");
+            }
+            return new Differences(next, sections, positions);
+        }
+
+        private static void differs(Set<String> sections, String name, Map<String, ?> a, Map<String, ?> b) {
+            if (!a.equals(b)) {
+                sections.add(name);
+            }
+        }
+
+        boolean none() {
+            return sections.isEmpty();
+        }
+
+        /** {@code next}'s section when it changed, else an empty map (its tree is taken from before). */
+        <V> SortedMap<String, V> changed(String name, SortedMap<String, V> section) {
+            return sections.contains(name) ? section : Collections.emptySortedMap();
+        }
+    }
+
+    /**
+     * The JSON tree of the new state, serialising only what changed since the state whose tree is
+     * {@code prevJson}: an unchanged section — or, within positions, an unchanged actor — is the
      * previous tree's own node, shared, never mutated. So a change costs the size of what it changed,
      * not of the whole state, and the JSON Patch diff skips the shared nodes at once (identity).
      */
-    private ObjectNode nextTree(NegotiationState prev, ObjectNode prevJson, NegotiationState next) {
-        SortedMap<String, SortedMap<String, Entries.Position>> changedPositions = new TreeMap<>();
-        next.positions().forEach((actor, byIssue) -> {
-            if (!byIssue.equals(prev.positions().get(actor))) {
-                changedPositions.put(actor, byIssue);
-            }
-        });
+    private ObjectNode nextTree(ObjectNode prevJson, Differences d) {
+        NegotiationState next = d.next();
         NegotiationState hollow = new NegotiationState(next.process(), next.asOfDate(), next.knownAt(), next.offset(),
-                changedOnly(prev.actors(), next.actors()), changedOnly(prev.issues(), next.issues()),
-                changedOnly(prev.envoys(), next.envoys()), changedPositions,
-                changedOnly(prev.proposals(), next.proposals()), changedOnly(prev.territory(), next.territory()),
-                changedOnly(prev.commitments(), next.commitments()), changedOnly(prev.talks(), next.talks()));
+                d.changed("actors", next.actors()), d.changed("issues", next.issues()),
+                d.changed("envoys", next.envoys()), d.positions(),
+                d.changed("proposals", next.proposals()), d.changed("territory", next.territory()),
+                d.changed("commitments", next.commitments()), d.changed("talks", next.talks()));
         ObjectNode hollowJson = mapper.valueToTree(hollow);
-        Map<String, Boolean> same = Map.of("actors", prev.actors().equals(next.actors()),
-                "issues", prev.issues().equals(next.issues()), "envoys", prev.envoys().equals(next.envoys()),
-                "positions", changedPositions.isEmpty() && prev.positions().keySet().equals(next.positions().keySet()),
-                "proposals", prev.proposals().equals(next.proposals()),
-                "territory", prev.territory().equals(next.territory()),
-                "commitments", prev.commitments().equals(next.commitments()), "talks", prev.talks().equals(next.talks()));
         ObjectNode tree = mapper.createObjectNode();
         hollowJson.fields().forEachRemaining(field -> {
             String name = field.getKey();
-            if (Boolean.TRUE.equals(same.get(name))) {
-                tree.set(name, prevJson.get(name));
+            JsonNode before = prevJson.get(name);
+            if (SECTIONS.contains(name) && !d.sections().contains(name)) {
+                tree.set(name, before);
             } else if (name.equals("positions")) {
                 ObjectNode positions = mapper.createObjectNode();
-                JsonNode before = prevJson.get("positions");
                 for (String actor : next.positions().keySet()) {
-                    positions.set(actor, changedPositions.containsKey(actor)
+                    positions.set(actor, d.positions().containsKey(actor)
                             ? field.getValue().get(actor) : before.get(actor));
                 }
                 tree.set(name, positions);
@@ -293,10 +330,8 @@ public final class LiveHub implements ChangeFeed.Listener {
         return tree;
     }
 
-    /** {@code next} when it differs from {@code prev}, else an empty map (its tree is taken from before). */
-    private static <V> SortedMap<String, V> changedOnly(SortedMap<String, V> prev, SortedMap<String, V> next) {
-        return prev.equals(next) ? Collections.emptySortedMap() : next;
-    }
+    private static final Set<String> SECTIONS = Set.of("actors", "issues", "envoys", "positions", "proposals",
+            "territory", "commitments", "talks");
 
     /**
      * A live view is as known at the moment of its last change; the REST state for "now" names the
@@ -307,13 +342,6 @@ public final class LiveHub implements ChangeFeed.Listener {
             state.put("knownAt", change.recordedAt().toString());
         }
         return state;
-    }
-
-    private static boolean sameSections(NegotiationState a, NegotiationState b) {
-        return a.actors().equals(b.actors()) && a.issues().equals(b.issues()) && a.envoys().equals(b.envoys())
-                && a.positions().equals(b.positions()) && a.proposals().equals(b.proposals())
-                && a.territory().equals(b.territory()) && a.commitments().equals(b.commitments())
-                && a.talks().equals(b.talks());
     }
 
     /**

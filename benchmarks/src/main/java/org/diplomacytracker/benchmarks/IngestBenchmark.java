@@ -44,8 +44,14 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--per-process", defaultValue = "10000", description = "Developments per process (default ${DEFAULT-VALUE}).")
     int perProcess;
 
-    @Option(names = "--warmup-per-process", defaultValue = "1000", description = "Warm-up developments per process (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-per-process", defaultValue = "10000",
+            description = "Warm-up developments per process (default ${DEFAULT-VALUE}: with 1,000, the server's JIT compiler"
+                    + " still took about half of its CPU during the measured part).")
     int warmupPerProcess;
+
+    @Option(names = "--settle-seconds", defaultValue = "3",
+            description = "Idle pause between the HTTP warm-up and the measured posts, for the server's JIT (default ${DEFAULT-VALUE}).")
+    int settleSeconds;
 
     @Option(names = "--batch", defaultValue = "1000", description = "Developments per NDJSON batch / publish / JDBC batch (default ${DEFAULT-VALUE}).")
     int batch;
@@ -71,7 +77,7 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--jar", description = "The server jar (default: tracker-web/target/tracker.jar here or one folder up).")
     Path jar;
 
-    @Option(names = "--server-heap", defaultValue = "2g", description = "The server's -Xmx (default ${DEFAULT-VALUE}).")
+    @Option(names = "--server-heap", defaultValue = "3g", description = "The server's -Xmx (default ${DEFAULT-VALUE}).")
     String serverHeap;
 
     @Option(names = "--server-opt", description = "Extra JVM option for the server, repeatable (e.g. -XX:StartFlightRecording=...).")
@@ -230,6 +236,8 @@ public final class IngestBenchmark implements Callable<Integer> {
             try (ServerProcess server = ServerProcess.start(serverJar, serverHeap, serverOptions, fresh.serverArgs(), log)) {
                 try {
                     HttpIngest.post(server.base(), data.warmupBatches.get(c));
+                    // let the JIT finish what the warm-up queued, so the measured part is the steady state
+                    Thread.sleep(settleSeconds * 1000L);
                     cpu = server.cpuNanos();
                     result = HttpIngest.post(server.base(), data.measuredBatches.get(c));
                     cpu = server.cpuNanos() - cpu;
@@ -339,10 +347,10 @@ public final class IngestBenchmark implements Callable<Integer> {
             md.append("Machine: ").append(String.join("; ", facts)).append("\n\n");
             md.append(String.format(Locale.ROOT, "Data set: %,d developments (%d processes × %,d; %d actors, %d issues per process; "
                             + "all %d types), %,d NDJSON batches of %,d lines, %.1f MB of NDJSON. Median of %d run(s) per phase, "
-                            + "each on a fresh store, after a warm-up on %,d other developments.%n%n",
+                            + "each on a fresh store, after a warm-up on %,d other developments (HTTP: then %d s idle, for the server's JIT).%n%n",
                     data.measured.size(), opts.processes, opts.perProcess, SyntheticDevelopments.ACTORS,
                     SyntheticDevelopments.ISSUES, data.census.size(), data.measured.size() / opts.batch, opts.batch,
-                    data.ndjsonBytes / 1e6, opts.runs, data.warmup.size()));
+                    data.ndjsonBytes / 1e6, opts.runs, data.warmup.size(), opts.settleSeconds));
             md.append("| store | HTTP ingest dev/s | (a) Axon publish ev/s | (b) JDBC insert rows/s | ingest/(a) | ingest/(b) "
                     + "| server peak RSS | store size on disk |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");

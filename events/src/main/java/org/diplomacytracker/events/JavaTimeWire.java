@@ -26,24 +26,27 @@ final class JavaTimeWire {
 
     static SimpleModule module() {
         SimpleModule module = new SimpleModule("diplomacy-tracker-java-time");
-        module.addSerializer(LocalDate.class, new IsoSerializer<>(LocalDate.class));
-        module.addSerializer(Instant.class, new IsoSerializer<>(Instant.class));
+        module.addSerializer(LocalDate.class, new IsoSerializer<>(LocalDate.class, LocalDate::toString));
+        module.addSerializer(Instant.class, new IsoSerializer<>(Instant.class, IsoTime::format));
         module.addDeserializer(LocalDate.class,
-                new IsoDeserializer<>(LocalDate.class, LocalDate::parse, "an ISO date like 2024-11-27"));
-        module.addDeserializer(Instant.class, new IsoDeserializer<>(Instant.class, Instant::parse,
+                new IsoDeserializer<>(LocalDate.class, IsoTime::parseDate, "an ISO date like 2024-11-27"));
+        module.addDeserializer(Instant.class, new IsoDeserializer<>(Instant.class, IsoTime::parseInstant,
                 "an ISO-8601 instant like 2024-11-28T09:00:00Z"));
         return module;
     }
 
     private static final class IsoSerializer<T> extends StdScalarSerializer<T> {
 
-        IsoSerializer(Class<T> type) {
+        private final Function<T, String> format;
+
+        IsoSerializer(Class<T> type, Function<T, String> format) {
             super(type);
+            this.format = format;
         }
 
         @Override
         public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(value.toString());
+            gen.writeString(format.apply(value));
         }
     }
 

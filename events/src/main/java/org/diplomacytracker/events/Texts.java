@@ -66,7 +66,14 @@ final class Texts {
     }
 
     private static boolean isBlank(String value) {
-        return value.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp));
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
+                return false; // almost always the first character
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     private static String hex(char c) {

@@ -3,6 +3,7 @@ package org.diplomacytracker.core;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.live.Change;
 import org.diplomacytracker.core.live.ChangeFeed;
+import org.diplomacytracker.core.process.DevelopmentRecorder;
 import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.store.EventStoreDatabase;
@@ -37,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * commit is left to the stream;</li>
  * <li>the event store's stream, through the tracking processor ({@link #on}): other nodes' events,
  * events that fill holes, catch-up at start, and whatever the recorder left. An event already
- * applied from a commit is skipped on its offset alone, before its payload is deserialised.</li>
+ * applied from a commit is skipped on its offset alone, before its payload is deserialised. The
+ * recorder announces its offsets just before it commits ({@link #committing}); when the stream
+ * reaches one of those first, it waits for the recorder to apply it (or hand it back) rather than
+ * deserialise it as well, since the recorder applies right after its commit returns.</li>
  * </ul>
  * One lock and one record of applied offsets decide who applies what, and in which order; one
  * applier thread of its own then applies it in that order, so that reading and deserialising the
@@ -51,10 +57,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Events of other payload types are not handled; the processor hands over developments only.
  */
-final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
+final class ReadModelProjection implements EventMessageHandler, DevelopmentRecorder.CommitWatcher, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelProjection.class);
     private static final int QUEUED = 4_096;
+    /**
+     * How long the stream waits for the recorder to apply an event of this node that it is committing:
+     * the recorder does so right after its commit returns, so this is only a safeguard.
+     */
+    private static final long COMMITTING_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** The name of the processor that runs this projection. */
     static final String PROCESSOR = "read-models";
@@ -66,8 +77,22 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
     private final Object lock = new Object();
     /** Guarded by {@link #lock}. */
     private final AppliedOffsets applied;
+    /**
+     * Offsets this node's recorder wrote and is committing: the recorder applies them itself right
+     * after the commit (or hands them back), so the stream waits for that instead of deserialising
+     * them too. Guarded by {@link #lock}.
+     */
+    private final java.util.Set<Long> committing = new HashSet<>();
+    /**
+     * Commits of this node that finished before one of its commits holding lower offsets: applied
+     * right after that one, by first offset. Their offsets stay in {@link #committing}. Guarded by
+     * {@link #lock}.
+     */
+    private final TreeMap<Long, List<Committed>> parked = new TreeMap<>();
     /** The highest token position the stream delivered: only touched on the processor's thread. */
     private long streamHighest;
+    /** The token of the event the stream delivered last: only touched on the processor's thread. */
+    private GapAwareTrackingToken streamToken;
     /** The highest position the stream delivered, applied or skipped. Guarded by {@link #lock}. */
     private long streamPosition;
     /** Guarded by {@link #lock}. */
@@ -117,31 +142,188 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
                 committed.add(new Committed(developments.get(i), o.offset(), o.recordedAt()));
             }
         }
-        return applyCommitted(committed);
+        try {
+            return applyCommitted(committed, true);
+        } catch (RuntimeException | Error e) {
+            abandoned(recording); // whatever was not applied is the stream's
+            throw e;
+        }
+    }
+
+    @Override
+    public void committing(Recording recording) {
+        synchronized (lock) {
+            for (Recording.Outcome o : recording.outcomes()) {
+                if (!o.duplicate()) {
+                    committing.add(o.offset());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void abandoned(Recording recording) {
+        synchronized (lock) {
+            boolean any = false;
+            for (Recording.Outcome o : recording.outcomes()) {
+                if (!o.duplicate()) {
+                    any |= committing.remove(o.offset());
+                }
+            }
+            if (any) {
+                // a parked commit that waited for this one now waits for nothing of this node's
+                directlyApplied += drainParked(System.nanoTime());
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Guarded by {@link #lock}: while the recorder of this node is committing {@code offset}, waits
+     * (releasing the lock) until it applied it or handed it back. The stream only sees committed
+     * events, so the recorder is past its commit and does not wait for anything of the stream's.
+     */
+    private void awaitRecorder(long offset) {
+        if (committing.isEmpty() || !committing.contains(offset)) {
+            return;
+        }
+        long deadline = System.nanoTime() + COMMITTING_WAIT_NANOS;
+        try {
+            while (committing.contains(offset)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("the recorder did not apply offset {} within {} s of its commit; the stream applies it",
+                            offset, TimeUnit.NANOSECONDS.toSeconds(COMMITTING_WAIT_NANOS));
+                    committing.remove(offset);
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     int applyCommitted(List<Committed> committed) {
+        return applyCommitted(committed, false);
+    }
+
+    /**
+     * {@code announced}: the recorder announced these offsets ({@link #committing}) and the stream
+     * waits for them. Then a commit that cannot be applied yet only because other commits of this
+     * node, still in flight, hold the offsets before it (two recordings whose transactions finished in
+     * the other order) is parked, and applied right after them, instead of being left to the stream.
+     */
+    private int applyCommitted(List<Committed> committed, boolean announced) {
         if (committed.isEmpty()) {
             return 0;
         }
         List<Committed> sorted = new ArrayList<>(committed);
         sorted.sort(Comparator.comparingLong(Committed::offset));
-        int count = 0;
         synchronized (lock) {
             long now = System.nanoTime();
-            for (Committed c : sorted) {
-                if (c.offset() <= applied.highest()) {
-                    continue; // the stream was faster, or it is a hole the stream will fill
+            Progress progress = applyInOrder(sorted, now);
+            int count = progress.applied();
+            release(sorted.subList(0, progress.stopped()));
+            List<Committed> rest = sorted.subList(progress.stopped(), sorted.size());
+            if (!rest.isEmpty()) {
+                if (announced && mayWaitForOwnCommits(rest.get(0).offset(), now)) {
+                    parked.put(rest.get(0).offset(), new ArrayList<>(rest));
+                } else {
+                    release(rest); // the stream keeps the order
                 }
-                if (!applied.continuesWithoutOpenHoles(c.offset(), now)) {
-                    break; // something before it is not applied yet: the stream keeps the order
-                }
-                apply(c.development(), c.offset(), c.recordedAt());
-                count++;
             }
+            count += drainParked(now);
             directlyApplied += count;
+            return count;
+        }
+    }
+
+    /** How far {@link #applyInOrder} got: the index of the first one left, and how many it applied. */
+    private record Progress(int stopped, int applied) {
+    }
+
+    /**
+     * Applies {@code sorted} from the start as far as that keeps the store's order. Those at or below
+     * the highest applied are passed over: the stream was faster, or it is a hole the stream will fill.
+     * Guarded by {@link #lock}.
+     */
+    private Progress applyInOrder(List<Committed> sorted, long now) {
+        int count = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            Committed c = sorted.get(i);
+            if (c.offset() <= applied.highest()) {
+                continue;
+            }
+            if (!applied.continuesWithoutOpenHoles(c.offset(), now)) {
+                return new Progress(i, count); // something before it is not applied yet
+            }
+            apply(c.development(), c.offset(), c.recordedAt());
+            count++;
+        }
+        return new Progress(sorted.size(), count);
+    }
+
+    /**
+     * Whether a commit starting at {@code first} may wait for others: every offset between the highest
+     * applied and it belongs to a commit of this node still in flight, and no hole is open.
+     */
+    private boolean mayWaitForOwnCommits(long first, long now) {
+        if (applied.holesOpen(now)) {
+            return false;
+        }
+        for (long o = applied.highest() + 1; o < first; o++) {
+            if (!committing.contains(o)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Applies parked commits that now continue the order, lowest first; one that still waits for
+     * commits of this node stays, one that waits for anything else is handed to the stream. Commits
+     * whose offsets interleave (two transactions inserting at once) take turns: each applies up to the
+     * other's next offset and is parked again from there. Returns how many were applied. Guarded by
+     * {@link #lock}.
+     */
+    private int drainParked(long now) {
+        int count = 0;
+        while (!parked.isEmpty()) {
+            Map.Entry<Long, List<Committed>> first = parked.pollFirstEntry();
+            List<Committed> list = first.getValue();
+            Progress progress = applyInOrder(list, now);
+            count += progress.applied();
+            release(list.subList(0, progress.stopped()));
+            if (progress.stopped() == list.size()) {
+                continue;
+            }
+            List<Committed> rest = list.subList(progress.stopped(), list.size());
+            if (mayWaitForOwnCommits(rest.get(0).offset(), now)) {
+                parked.put(rest.get(0).offset(), new ArrayList<>(rest));
+                if (progress.applied() == 0) {
+                    break; // the lowest waits for a commit still in flight, and so do all above it
+                }
+                // it applied some and waits again, for what another parked commit holds: go on from the lowest
+                continue;
+            }
+            release(rest);
         }
         return count;
+    }
+
+    /** The stream no longer waits for these. Guarded by {@link #lock}. */
+    private void release(List<Committed> done) {
+        if (committing.isEmpty()) {
+            return;
+        }
+        boolean any = false;
+        for (Committed c : done) {
+            any |= committing.remove(c.offset());
+        }
+        if (any) {
+            lock.notifyAll();
+        }
     }
 
     /**
@@ -176,6 +358,7 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
                         + message.getIdentifier()));
         long offset = offsetOf(message, tracked.trackingToken(), position);
         synchronized (lock) {
+            awaitRecorder(offset);
             if (applied.contains(offset)) {
                 skipped++;
                 streamReached(position);
@@ -266,9 +449,18 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
     }
 
     private long offsetOf(EventMessage<?> message, TrackingToken token, long position) {
+        GapAwareTrackingToken previous = streamToken;
+        streamToken = token instanceof GapAwareTrackingToken gapAware ? gapAware : null;
         if (position > streamHighest) {
             streamHighest = position;
             return position;
+        }
+        // a gap filled: the previous token had it as a gap, this one has it no longer
+        if (previous != null && streamToken != null && previous.getIndex() == streamToken.getIndex()) {
+            Long filled = filledGap(previous.getGaps(), streamToken.getGaps());
+            if (filled != null) {
+                return filled;
+            }
         }
         if (!(message instanceof DomainEventMessage<?> domain)) {
             throw new IllegalStateException("event " + message.getIdentifier() + " filled a gap but has no process");
@@ -282,6 +474,25 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
                     + "' was delivered but is not in the store");
         }
         return own.offset();
+    }
+
+    /**
+     * The gap of {@code before} that {@code after} no longer has, when {@code after} is {@code before}
+     * with one gap filled (same index, one gap fewer: advancing a gap-aware token to an index below its
+     * own removes exactly that gap); null when the sizes say otherwise. Gaps are usually filled from
+     * the lowest, so this mostly looks at the first one only.
+     */
+    static Long filledGap(java.util.SortedSet<Long> before, java.util.SortedSet<Long> after) {
+        if (before.size() != after.size() + 1) {
+            return null;
+        }
+        java.util.Iterator<Long> a = after.iterator();
+        for (Long gap : before) {
+            if (!a.hasNext() || !gap.equals(a.next())) {
+                return gap;
+            }
+        }
+        return null;
     }
 
     /** Guarded by {@link #lock}. */
@@ -363,6 +574,12 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
             }
             Map.Entry<Long, Long> last = holes.lastEntry();
             return last == null || last.getValue() - nowNanos <= 0;
+        }
+
+        /** Whether a hole below the highest still counts as open (possibly a transaction committing). */
+        boolean holesOpen(long nowNanos) {
+            Map.Entry<Long, Long> last = holes.lastEntry();
+            return last != null && last.getValue() - nowNanos > 0;
         }
 
         /**

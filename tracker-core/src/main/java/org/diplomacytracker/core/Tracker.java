@@ -64,7 +64,7 @@ public final class Tracker implements AutoCloseable {
         this.snapshots = snapshots;
         this.notifier = db.settings().dialect() == StoreSettings.Dialect.POSTGRESQL
                 ? new AppendNotifier(db.settings(), ((WakeableEventStore) axon.eventStore())::wake) : null;
-        this.recorder = new DevelopmentRecorder(axon.commandBus(), db);
+        this.recorder = new DevelopmentRecorder(axon.commandBus(), db, projection);
         this.recordingThreads = Executors.newFixedThreadPool(recorderThreads, named("tracker-recorder"));
     }
 

@@ -20,6 +20,7 @@ import org.diplomacytracker.core.ReadModelProjection.Committed;
 import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.live.Change;
 import org.diplomacytracker.core.live.ChangeFeed;
+import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.events.Development;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +139,155 @@ class ReadModelProjectionTest {
         assertThat(catalogue.lastOffset()).isEqualTo(3);
         assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
         assertThat(late).isEmpty();
+    }
+
+    /** The recording of developments 0..n-1 at offsets 1..n, none a duplicate. */
+    private Recording recording(int n) {
+        List<Recording.Outcome> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            outcomes.add(new Recording.Outcome("alpha", devs.get(i).id().value(), i + 1, RECORDED, false));
+        }
+        return new Recording(outcomes);
+    }
+
+    @Test
+    void theStreamWaitsForACommitOfThisNodeInsteadOfDeserialisingItToo() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        Recording recording = recording(2);
+        projection.committing(recording); // announced inside the transaction, before the commit
+
+        // the stream saw the commit before the recorder handed it over
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+            projection.on(streamed(0, 1));
+            projection.on(streamed(1, 2));
+        });
+        Thread.sleep(200);
+        assertThat(stream).as("the stream waits for the recorder").isNotDone();
+
+        assertThat(projection.applyCommitted(devs.subList(0, 2), recording)).isEqualTo(2);
+        stream.get(10, TimeUnit.SECONDS);
+        assertThat(deserialised).hasValue(0);
+        assertThat(projection.skipped()).isEqualTo(2);
+        assertThat(projection.streamApplied()).isZero();
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aCommitThatFailedOrWasHandedBackIsTheStreamsToApply() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        Recording failed = recording(1);
+        projection.committing(failed);
+        projection.abandoned(failed); // the commit failed after all: nothing waits for it
+        projection.on(streamed(0, 1));
+        assertThat(deserialised).hasValue(1);
+
+        // a commit the recorder may not apply (something before it is missing) goes back to the stream
+        Recording behind = new Recording(List.of(
+                new Recording.Outcome("alpha", devs.get(2).id().value(), 3, RECORDED, false)));
+        projection.committing(behind);
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> projection.on(streamed(2, 3, 2)));
+        Thread.sleep(200);
+        assertThat(stream).isNotDone();
+        assertThat(projection.applyCommitted(List.of(devs.get(2)), behind)).isZero();
+        stream.get(10, TimeUnit.SECONDS);
+        assertThat(deserialised).hasValue(2);
+        assertThat(projection.streamApplied()).isEqualTo(2);
+        settle();
+        assertThat(catalogue.development("alpha", devs.get(2).id().value())).isPresent();
+    }
+
+    /** The recording of developments at the given 1-based offsets (development i at offset i). */
+    private Recording recordingAt(int... offsets) {
+        List<Recording.Outcome> outcomes = new java.util.ArrayList<>();
+        for (int o : offsets) {
+            outcomes.add(new Recording.Outcome("alpha", devs.get(o - 1).id().value(), o, RECORDED, false));
+        }
+        return new Recording(outcomes);
+    }
+
+    private List<Development> devsAt(int... offsets) {
+        return java.util.Arrays.stream(offsets).mapToObj(o -> devs.get(o - 1)).toList();
+    }
+
+    @Test
+    void twoCommitsOfThisNodeThatFinishInTheOtherOrderAreBothAppliedByTheRecorder() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        Recording first = recordingAt(1, 2);
+        Recording second = recordingAt(3, 4);
+        projection.committing(first);
+        projection.committing(second);
+
+        // the second commit returns first: it waits for the first, parked, and the stream waits for it
+        assertThat(projection.applyCommitted(devsAt(3, 4), second)).isZero();
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+            projection.on(streamed(2, 3, 1, 2));
+            projection.on(streamed(3, 4, 1, 2));
+        });
+        Thread.sleep(200);
+        assertThat(stream).isNotDone();
+        assertThat(catalogue.lastOffset()).isZero();
+
+        assertThat(projection.applyCommitted(devsAt(1, 2), first)).isEqualTo(4);
+        stream.get(10, TimeUnit.SECONDS);
+        // the gaps filled later: their offsets read off the tokens (this projection has no database)
+        projection.on(streamed(0, 4, 2));
+        projection.on(streamed(1, 4));
+
+        assertThat(deserialised).hasValue(0);
+        assertThat(projection.directlyApplied()).isEqualTo(4);
+        assertThat(projection.skipped()).isEqualTo(4);
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void twoCommitsOfThisNodeWhoseOffsetsInterleaveAreAppliedInTheStoresOrder() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        // two transactions inserted at once: one got 1, 2 and 5, 6, the other 3, 4 and 7
+        Recording one = recordingAt(1, 2, 5, 6);
+        Recording other = recordingAt(3, 4, 7);
+        projection.committing(one);
+        projection.committing(other);
+
+        assertThat(projection.applyCommitted(devsAt(3, 4, 7), other)).isZero();
+        assertThat(projection.applyCommitted(devsAt(1, 2, 5, 6), one)).isEqualTo(7);
+        for (int i = 0; i < 7; i++) {
+            projection.on(streamed(i, i + 1));
+        }
+
+        assertThat(deserialised).hasValue(0);
+        assertThat(projection.directlyApplied()).isEqualTo(7);
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void aParkedCommitWhoseEarlierOneFailedGoesToTheStream() throws Exception {
+        ReadModelProjection projection = projection(0); // a hole is given up at once
+        Recording failed = recordingAt(1, 2);
+        Recording second = recordingAt(3, 4);
+        projection.committing(failed);
+        projection.committing(second);
+        assertThat(projection.applyCommitted(devsAt(3, 4), second)).isZero();
+
+        projection.abandoned(failed); // 1 and 2 never reach the store
+        projection.on(streamed(2, 3, 1, 2));
+        projection.on(streamed(3, 4, 1, 2));
+
+        assertThat(deserialised).hasValue(2);
+        settle();
+        assertThat(catalogue.lastOffset()).isEqualTo(4);
+    }
+
+    @Test
+    void theGapATokenNoLongerHasIsTheOneFilled() {
+        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(1L, 2L, 5L)), new TreeSet<>(List.of(2L, 5L))))
+                .isEqualTo(1L);
+        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(1L, 2L, 5L)), new TreeSet<>(List.of(1L, 2L))))
+                .isEqualTo(5L);
+        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(1L, 2L, 5L)), new TreeSet<>(List.of(1L, 5L))))
+                .isEqualTo(2L);
+        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(1L, 2L)), new TreeSet<>(List.of(1L, 2L))))
+                .isNull();
+        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(7L)), new TreeSet<>())).isEqualTo(7L);
     }
 
     @Test

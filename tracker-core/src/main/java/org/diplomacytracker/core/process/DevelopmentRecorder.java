@@ -33,10 +33,41 @@ public final class DevelopmentRecorder {
 
     private final CommandBus commandBus;
     private final EventStoreDatabase db;
+    private final CommitWatcher watcher;
+    /** Held from appending to committing; processes are locked before it, never while holding it. */
+    private final java.util.concurrent.locks.ReentrantLock appendOrder = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * Told, inside the transaction, where a submission's events landed just before they are committed,
+     * and told again if that commit then fails. The read models use it to leave this node's commits to
+     * the recorder rather than read them back from the store.
+     */
+    public interface CommitWatcher {
+        /** The recording is about to commit: its offsets will appear in the store in a moment. */
+        void committing(Recording recording);
+
+        /** The commit announced by {@link #committing} failed: nothing of it is in the store. */
+        void abandoned(Recording recording);
+
+        CommitWatcher NONE = new CommitWatcher() {
+            @Override
+            public void committing(Recording recording) {
+            }
+
+            @Override
+            public void abandoned(Recording recording) {
+            }
+        };
+    }
 
     public DevelopmentRecorder(CommandBus commandBus, EventStoreDatabase db) {
+        this(commandBus, db, CommitWatcher.NONE);
+    }
+
+    public DevelopmentRecorder(CommandBus commandBus, EventStoreDatabase db, CommitWatcher watcher) {
         this.commandBus = commandBus;
         this.db = db;
+        this.watcher = watcher;
     }
 
     /**
@@ -92,6 +123,15 @@ public final class DevelopmentRecorder {
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         try {
             uow.attachTransaction(db.transactions());
+            // first of the prepare-commit handlers, so before the event store appends: this node's
+            // appends and commits take turns, so that their offsets follow the commit order and the
+            // store's stream sees no gaps between them (a gap costs every later read until it closes)
+            uow.onPrepareCommit(u -> appendOrder.lock());
+            uow.onCleanup(u -> {
+                if (appendOrder.isHeldByCurrentThread()) {
+                    appendOrder.unlock();
+                }
+            });
             for (Map.Entry<String, List<Integer>> group : byProcess.entrySet()) {
                 List<Development> part = group.getValue().stream().map(developments::get).toList();
                 results.put(group.getKey(), dispatch(new RecordDevelopments(group.getKey(), part), group.getValue()));
@@ -102,11 +142,23 @@ public final class DevelopmentRecorder {
             // where the events landed, read in the transaction right after the event store appended them
             // (its own prepare-commit handler was registered first, while dispatching): the caller can
             // hand them to the read models the moment the commit returns
-            uow.onPrepareCommit(u -> recording[0] = outcomes(developments, byProcess, results));
+            uow.onPrepareCommit(u -> {
+                recording[0] = outcomes(developments, byProcess, results);
+                watcher.committing(recording[0]);
+            });
             uow.commit();
         } catch (RuntimeException | Error e) {
-            if (uow.isActive()) {
-                uow.rollback(e);
+            try {
+                if (uow.isActive()) {
+                    uow.rollback(e);
+                }
+            } finally {
+                if (appendOrder.isHeldByCurrentThread()) {
+                    appendOrder.unlock();
+                }
+                if (recording[0] != null) {
+                    watcher.abandoned(recording[0]);
+                }
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package org.diplomacytracker.core.store;
 
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -17,8 +18,13 @@ import org.diplomacytracker.events.DevelopmentType;
  */
 public final class DevelopmentSerializer extends JacksonSerializer {
 
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private final SerializedType metaDataType;
+
     private DevelopmentSerializer(Builder builder) {
         super(builder);
+        this.metaDataType = typeForClass(MetaData.class);
     }
 
     public static DevelopmentSerializer create() {
@@ -47,6 +53,10 @@ public final class DevelopmentSerializer extends JacksonSerializer {
             if (json != null) {
                 return new SimpleSerializedObject<>((T) json, expectedRepresentation, typeForClass(object.getClass()));
             }
+        }
+        if (expectedRepresentation == byte[].class && object instanceof MetaData metaData && metaData.isEmpty()) {
+            // every event's (no correlation data is kept): the same bytes each time, without a generator
+            return new SimpleSerializedObject<>((T) EMPTY_OBJECT.clone(), expectedRepresentation, metaDataType);
         }
         return super.serialize(object, expectedRepresentation);
     }

@@ -54,6 +54,18 @@ class DevelopmentSerializerTest {
     }
 
     @Test
+    void emptyMetaDataIsStoredAsJacksonWritesIt() {
+        SerializedObject<byte[]> ours = serializer.serialize(org.axonframework.messaging.MetaData.emptyInstance(), byte[].class);
+        SerializedObject<byte[]> jackson = org.axonframework.serialization.json.JacksonSerializer.defaultSerializer()
+                .serialize(org.axonframework.messaging.MetaData.emptyInstance(), byte[].class);
+        assertThat(ours.getData()).isEqualTo(jackson.getData());
+        assertThat(ours.getType()).isEqualTo(jackson.getType());
+        assertThat((Object) serializer.deserialize(ours)).isEqualTo(org.axonframework.messaging.MetaData.emptyInstance());
+        SerializedObject<byte[]> some = serializer.serialize(org.axonframework.messaging.MetaData.with("k", "v"), byte[].class);
+        assertThat(new String(some.getData(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"k\":\"v\"}");
+    }
+
+    @Test
     void theSerializerWritesTheCanonicalWireJson() {
         for (Development d : everyType()) {
             SerializedObject<byte[]> stored = serializer.serialize(d, byte[].class);

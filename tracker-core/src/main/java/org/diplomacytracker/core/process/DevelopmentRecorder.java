@@ -48,20 +48,6 @@ public final class DevelopmentRecorder {
 
         /** The commit announced by {@link #committing} failed: nothing of it is in the store. */
         void abandoned(Recording recording);
-
-        CommitWatcher NONE = new CommitWatcher() {
-            @Override
-            public void committing(Recording recording) {
-            }
-
-            @Override
-            public void abandoned(Recording recording) {
-            }
-        };
-    }
-
-    public DevelopmentRecorder(CommandBus commandBus, EventStoreDatabase db) {
-        this(commandBus, db, CommitWatcher.NONE);
     }
 
     public DevelopmentRecorder(CommandBus commandBus, EventStoreDatabase db, CommitWatcher watcher) {

@@ -25,7 +25,7 @@ import org.diplomacytracker.events.IsoTime;
  * reading an event back. Here it is parsed once, directly ({@link StoredTimestamps}), and that one
  * value serves both. The token follows Axon's rule exactly: a new event may leave gaps below it unless
  * it is older than the gap timeout, and gaps further than the maximum gap offset below it are
- * forgotten; the engine is built with those settings given explicitly ({@link #configure}), so both
+ * forgotten; the engine is built with those settings given explicitly (see {@code configure}), so both
  * agree.
  */
 public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
@@ -43,7 +43,7 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /** The gap settings this engine's token rule relies on. */
-    public static Builder configure(Builder builder) {
+    private static Builder configure(Builder builder) {
         return builder.maxGapOffset(MAX_GAP_OFFSET)
                 .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .gapTimeout(GAP_TIMEOUT_MILLIS);

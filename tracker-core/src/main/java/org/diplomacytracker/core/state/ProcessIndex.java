@@ -358,29 +358,31 @@ final class ProcessIndex {
             return null;
         }
 
+        // TreeMap's linear build reads only the comparator, the size and the entries; the rest of the
+        // SortedMap contract goes through a TreeMap copy, built the same linear way
         @Override
         public SortedMap<String, E> subMap(String fromKey, String toKey) {
-            throw new UnsupportedOperationException();
+            return new TreeMap<>(this).subMap(fromKey, toKey);
         }
 
         @Override
         public SortedMap<String, E> headMap(String toKey) {
-            throw new UnsupportedOperationException();
+            return new TreeMap<>(this).headMap(toKey);
         }
 
         @Override
         public SortedMap<String, E> tailMap(String fromKey) {
-            throw new UnsupportedOperationException();
+            return new TreeMap<>(this).tailMap(fromKey);
         }
 
         @Override
         public String firstKey() {
-            return entries.get(0).getKey();
+            return new TreeMap<>(this).firstKey();
         }
 
         @Override
         public String lastKey() {
-            return entries.get(entries.size() - 1).getKey();
+            return new TreeMap<>(this).lastKey();
         }
     }
 

@@ -16,32 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each rule of DESIGN.md's "How a state is computed", on its own. */
-class StateRulesTest {
-
-    private static final String P = "p";
-    private static final Instant T0 = Instant.parse("2024-11-20T10:00:00Z");
-
-    private MutableClock clock;
-    private StateIndex index;
-    private long offset;
-    private Instant now;
-
-    @BeforeEach
-    void setUp() {
-        clock = new MutableClock(T0.plus(Duration.ofDays(30)));
-        index = new StateIndex(clock, Duration.ofSeconds(3));
-        offset = 0;
-        now = T0;
-        opening(P).forEach(this::record);
-    }
-
-    /** Records at the next offset, one minute after the previous development. */
-    private Instant record(Development d) {
-        offset++;
-        now = now.plus(Duration.ofMinutes(1));
-        index.apply(d, offset, now);
-        return now;
-    }
+class StateRulesTest extends RecordedIndexFixture {
 
     private NegotiationState at(String asOf) {
         return index.state(P, asOf == null ? null : LocalDate.parse(asOf), null).orElseThrow();
@@ -219,33 +194,5 @@ class StateRulesTest {
             assertThat(((Entries.Position) c.before()).stance()).isEqualTo("demands");
             assertThat(((Entries.Position) c.after()).stance()).isEqualTo("opposes");
         });
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant instant;
-
-        MutableClock(Instant instant) {
-            this.instant = instant;
-        }
-
-        void set(Instant to) {
-            instant = to;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
     }
 }

@@ -23,38 +23,7 @@ import org.junit.jupiter.api.Test;
  * latest version, and states served from the per-process cache. Every answer is also checked
  * against the naive replay ({@link NaiveState}).
  */
-class WalkBackAndCacheTest {
-
-    private static final String P = "p";
-    private static final Instant T0 = Instant.parse("2024-11-20T10:00:00Z");
-
-    private MutableClock clock;
-    private StateIndex index;
-    private final List<NaiveState.Event> events = new ArrayList<>();
-    private long offset;
-    private Instant now;
-
-    @BeforeEach
-    void setUp() {
-        clock = new MutableClock(T0.plus(Duration.ofDays(30)));
-        index = new StateIndex(clock, Duration.ofSeconds(3));
-        offset = 0;
-        now = T0;
-        opening(P).forEach(this::record);
-    }
-
-    /** Records at the next offset, one minute after the previous development. */
-    private Instant record(Development d) {
-        offset++;
-        now = now.plus(Duration.ofMinutes(1));
-        apply(d, offset, now);
-        return now;
-    }
-
-    private void apply(Development d, long at, Instant recordedAt) {
-        index.apply(d, at, recordedAt);
-        events.add(new NaiveState.Event(d, at, recordedAt));
-    }
+class WalkBackAndCacheTest extends RecordedIndexFixture {
 
     /** The index's answer, asked twice (the second from the cache), both checked against the replay. */
     private NegotiationState at(String asOf, Instant knownAt) {
@@ -391,33 +360,5 @@ class WalkBackAndCacheTest {
         NegotiationState after = at(null);
         assertThat(after.offset()).isEqualTo(before.offset() + 1);
         assertThat(after.positions()).isEqualTo(before.positions());
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant instant;
-
-        MutableClock(Instant instant) {
-            this.instant = instant;
-        }
-
-        void set(Instant to) {
-            instant = to;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
     }
 }

@@ -10,6 +10,9 @@ public enum ActorKind {
     PERSON("person"),
     GROUP("group");
 
+    // values() copies its array on every call, and the wire is read once per field
+    private static final ActorKind[] VALUES = values();
+
     private final String wireName;
 
     ActorKind(String wireName) {
@@ -23,7 +26,7 @@ public enum ActorKind {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ActorKind fromWire(String name) {
-        for (ActorKind value : values()) {
+        for (ActorKind value : VALUES) {
             if (value.wireName.equals(name)) {
                 return value;
             }

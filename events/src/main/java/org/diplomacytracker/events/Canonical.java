@@ -45,6 +45,36 @@ final class Canonical<T> {
         return made;
     }
 
+    /**
+     * Canonical instances of a value record, by equality: for values that repeat whole (a source
+     * cited by many developments). The same direct-mapped, lossy, lock-free scheme as by text.
+     */
+    static final class Values<T> {
+        private final Object[] slots;
+        private final int mask;
+
+        Values(int sizePowerOfTwo) {
+            if (Integer.bitCount(sizePowerOfTwo) != 1) {
+                throw new IllegalArgumentException("size must be a power of two: " + sizePowerOfTwo);
+            }
+            this.slots = new Object[sizePowerOfTwo];
+            this.mask = sizePowerOfTwo - 1;
+        }
+
+        /** The cached instance equal to {@code value}, or {@code value} itself, remembered for next time. */
+        @SuppressWarnings("unchecked")
+        T of(T value) {
+            int h = value.hashCode();
+            int i = (h ^ (h >>> 16)) & mask;
+            Object cached = slots[i];
+            if (cached != null && cached.equals(value)) {
+                return (T) cached;
+            }
+            slots[i] = value;
+            return value;
+        }
+    }
+
     /** Canonical strings, for free texts that repeat (outlets, attributions). */
     static final class Strings {
         private final Canonical<String> cache;

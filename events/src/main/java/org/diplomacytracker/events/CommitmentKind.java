@@ -12,6 +12,9 @@ public enum CommitmentKind {
     SANCTIONS("sanctions"),
     RECONSTRUCTION("reconstruction");
 
+    // values() copies its array on every call, and the wire is read once per field
+    private static final CommitmentKind[] VALUES = values();
+
     private final String wireName;
 
     CommitmentKind(String wireName) {
@@ -25,7 +28,7 @@ public enum CommitmentKind {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CommitmentKind fromWire(String name) {
-        for (CommitmentKind value : values()) {
+        for (CommitmentKind value : VALUES) {
             if (value.wireName.equals(name)) {
                 return value;
             }

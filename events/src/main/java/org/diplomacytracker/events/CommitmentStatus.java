@@ -10,6 +10,9 @@ public enum CommitmentStatus {
     DELIVERED("delivered"),
     WITHDRAWN("withdrawn");
 
+    // values() copies its array on every call, and the wire is read once per field
+    private static final CommitmentStatus[] VALUES = values();
+
     private final String wireName;
 
     CommitmentStatus(String wireName) {
@@ -23,7 +26,7 @@ public enum CommitmentStatus {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CommitmentStatus fromWire(String name) {
-        for (CommitmentStatus value : values()) {
+        for (CommitmentStatus value : VALUES) {
             if (value.wireName.equals(name)) {
                 return value;
             }

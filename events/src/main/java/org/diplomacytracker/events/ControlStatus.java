@@ -8,6 +8,9 @@ public enum ControlStatus {
     CONTROLLED("controlled"),
     CONTESTED("contested");
 
+    // values() copies its array on every call, and the wire is read once per field
+    private static final ControlStatus[] VALUES = values();
+
     private final String wireName;
 
     ControlStatus(String wireName) {
@@ -21,7 +24,7 @@ public enum ControlStatus {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ControlStatus fromWire(String name) {
-        for (ControlStatus value : values()) {
+        for (ControlStatus value : VALUES) {
             if (value.wireName.equals(name)) {
                 return value;
             }

@@ -26,13 +26,39 @@ public final class IsoTime {
             int day = digits(s, 8, 2);
             if (year >= 0 && month >= 0 && day >= 0) {
                 try {
-                    return LocalDate.of(year, month, day);
+                    return date(year, month, day);
                 } catch (DateTimeException e) {
                     // an impossible date: the JDK's parser words the refusal
                 }
             }
         }
         return LocalDate.parse(s);
+    }
+
+    /** The years whose dates are shared (see {@link #date}): those a development may carry, and some more. */
+    private static final int FIRST_SHARED_YEAR = 1900;
+    private static final int LAST_SHARED_YEAR = 2100;
+    /**
+     * One {@code LocalDate} per calendar day of the shared years, indexed by (year, month, day), made on
+     * first use. Every stored development holds its date for as long as the tracker runs, and a
+     * history of a million developments falls on a few thousand days: sharing them spares the heap a
+     * million objects, and the garbage collector the work of copying them. {@code LocalDate} is
+     * immutable (final fields), so a racing reader sees either null or a whole date.
+     */
+    private static final LocalDate[] SHARED_DATES = new LocalDate[(LAST_SHARED_YEAR - FIRST_SHARED_YEAR + 1) * 12 * 31];
+
+    /** As {@link LocalDate#of(int, int, int)}, the same value shared for every day of the shared years. */
+    static LocalDate date(int year, int month, int day) {
+        if (year < FIRST_SHARED_YEAR || year > LAST_SHARED_YEAR || month < 1 || month > 12 || day < 1 || day > 31) {
+            return LocalDate.of(year, month, day);
+        }
+        int slot = ((year - FIRST_SHARED_YEAR) * 12 + month - 1) * 31 + day - 1;
+        LocalDate shared = SHARED_DATES[slot];
+        if (shared == null) {
+            shared = LocalDate.of(year, month, day); // refuses 31 April as LocalDate.of does
+            SHARED_DATES[slot] = shared;
+        }
+        return shared;
     }
 
     /** As {@link Instant#parse(CharSequence)}. */

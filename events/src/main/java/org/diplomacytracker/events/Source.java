@@ -1,6 +1,8 @@
 package org.diplomacytracker.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Where a development was reported. {@code reliability} (A–F, of the source) and
@@ -29,6 +31,20 @@ public record Source(String outlet, String url, String title, String attribution
             throw new InvalidDevelopmentException("credibility",
                     "credibility must be between 1 and 6 (Admiralty code), got " + credibility);
         }
+    }
+
+    /** Sources repeat whole: one report backs several developments, an outlet alone backs many. */
+    private static final Canonical.Values<Source> SHARED = new Canonical.Values<>(1024);
+
+    /**
+     * How JSON becomes a source: the constructor's rules, then the shared instance equal to it. Every
+     * development the tracker holds keeps its source for as long as it runs.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    static Source read(@JsonProperty("outlet") String outlet, @JsonProperty("url") String url,
+            @JsonProperty("title") String title, @JsonProperty("attribution") String attribution,
+            @JsonProperty("reliability") String reliability, @JsonProperty("credibility") Integer credibility) {
+        return SHARED.of(new Source(outlet, url, title, attribution, reliability, credibility));
     }
 
     /** A source known only by its outlet. */

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Stance {
     REJECTS("rejects", -2), OPPOSES("opposes", -1), OPEN("open", 0), SUPPORTS("supports", 1), DEMANDS("demands", 2);
 
+    // values() copies its array on every call, and the wire is read once per field
+    private static final Stance[] VALUES = values();
+
     private final String wireName;
     private final int score;
 
@@ -27,7 +30,7 @@ public enum Stance {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Stance fromWire(String name) {
-        for (Stance s : values()) {
+        for (Stance s : VALUES) {
             if (s.wireName.equals(name)) {
                 return s;
             }

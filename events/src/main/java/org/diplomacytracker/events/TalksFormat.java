@@ -10,6 +10,9 @@ public enum TalksFormat {
     SECRET("secret"),
     INDIRECT("indirect");
 
+    // values() copies its array on every call, and the wire is read once per field
+    private static final TalksFormat[] VALUES = values();
+
     private final String wireName;
 
     TalksFormat(String wireName) {
@@ -23,7 +26,7 @@ public enum TalksFormat {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TalksFormat fromWire(String name) {
-        for (TalksFormat value : values()) {
+        for (TalksFormat value : VALUES) {
             if (value.wireName.equals(name)) {
                 return value;
             }

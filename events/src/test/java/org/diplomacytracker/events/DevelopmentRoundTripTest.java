@@ -76,6 +76,22 @@ class DevelopmentRoundTripTest {
     }
 
     @Test
+    void developmentsCitingTheSameSourceShareOneValueAndOthersKeepTheirOwn() {
+        String kellogg = Examples.ENVOY_APPOINTED;
+        String other = kellogg.replace("\"id\":\"kellogg-envoy\"", "\"id\":\"kellogg-envoy-2\"");
+        String otherSource = kellogg.replace("transition team", "a transition official");
+        Development first = DevelopmentJson.read(kellogg.getBytes(StandardCharsets.UTF_8));
+        Development second = DevelopmentJson.read(other); // through the tree, too
+        Development third = DevelopmentJson.read(otherSource.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(second.source()).isSameAs(first.source());
+        assertThat(third.source()).isNotEqualTo(first.source());
+        assertThat(third.source().attribution()).isEqualTo("a transition official");
+        assertThat(DevelopmentJson.write(third)).isEqualTo(otherSource);
+    }
+
+    @Test
     void writingIsDeterministicWhateverTheInputOrderAndSpacing() {
         String shuffled = "{ \"represents\":\"us\", \"appointedBy\":\"donald-trump\",\n"
                 + "  \"office\":\"Special Envoy for Ukraine and Russia\", \"person\":\"keith-kellogg\",\n"

@@ -48,6 +48,21 @@ class IsoTimeTest {
     }
 
     @Test
+    void everyDayOfTheSharedYearsIsTheJdksDateAndOneSharedValue() {
+        for (LocalDate d = LocalDate.of(1899, 12, 1); d.isBefore(LocalDate.of(2101, 2, 1)); d = d.plusDays(1)) {
+            LocalDate first = IsoTime.parseDate(d.toString());
+            assertThat(first).isEqualTo(d);
+            boolean shared = d.getYear() >= 1900 && d.getYear() <= 2100;
+            assertThat(IsoTime.parseDate(d.toString()) == first).as(d.toString()).isEqualTo(shared);
+        }
+        // impossible days stay refused once their neighbours are shared
+        for (String text : List.of("2024-02-30", "2023-02-29", "2024-04-31", "2100-02-29", "1900-02-29")) {
+            assertSameOutcome(() -> IsoTime.parseDate(text), () -> LocalDate.parse(text), text);
+        }
+        assertThat(IsoTime.parseDate("2000-02-29")).isEqualTo(LocalDate.of(2000, 2, 29));
+    }
+
+    @Test
     void otherShapesAndImpossibleValuesAreTheJdksToAnswer() {
         for (String text : List.of("2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-1-01", "24-11-27",
                 "+2024-11-27", "2024/11/27", "2024-11-27T00:00", " 2024-11-27", "2024-11-2x", "")) {

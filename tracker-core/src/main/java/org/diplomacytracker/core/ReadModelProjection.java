@@ -407,24 +407,32 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
 
     private static final Task STOP = new Task(() -> { }, -1);
 
+    /** Tasks the applier takes from the queue at once. */
+    private static final int APPLY_RUN = 256;
+
     /** The applier thread: applies what was decided, in order, until closed. */
     private void applyQueued() {
+        // taken in runs: one lock round per run instead of one per event while a backlog is queued
+        List<Task> run = new ArrayList<>(APPLY_RUN);
         while (true) {
-            Task task;
             try {
-                task = queue.take();
+                run.add(queue.take());
             } catch (InterruptedException e) {
                 return;
             }
-            if (task == STOP) {
-                return;
+            queue.drainTo(run, APPLY_RUN - 1);
+            for (Task task : run) {
+                if (task == STOP) {
+                    return;
+                }
+                try {
+                    task.work().run();
+                } catch (RuntimeException e) {
+                    // as the processor's error handler does: logged, and the event counts as handled
+                    log.error("the read models failed on offset {}", task.offset(), e);
+                }
             }
-            try {
-                task.work().run();
-            } catch (RuntimeException e) {
-                // as the processor's error handler does: logged, and the event counts as handled
-                log.error("the read models failed on offset {}", task.offset(), e);
-            }
+            run.clear();
         }
     }
 

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -36,8 +36,8 @@ public final class Catalogue {
     private static final class ProcessRecord {
         final String process;
         final Map<String, Entry> byId = new HashMap<>();
-        final NavigableMap<TimelineCursor, Entry> timeline = new TreeMap<>(
-                Comparator.comparing(TimelineCursor::occurredOn).thenComparingLong(TimelineCursor::offset));
+        /** Entries in valid-time order; cursors (which sort the same way) bound a page. */
+        final NavigableSet<TimelineKey> timeline = new TreeSet<>(TimelineKey.ORDER);
         final Amendments amendments = new Amendments();
         String openedBy;
         long lastOffset;
@@ -47,7 +47,21 @@ public final class Catalogue {
         }
     }
 
-    private record Entry(Development development, long offset, Instant recordedAt) {
+    /** Where a development falls on a timeline: a stored entry, or a cursor given by a client. */
+    interface TimelineKey {
+        Comparator<TimelineKey> ORDER = Comparator.comparing(TimelineKey::occurredOn)
+                .thenComparingLong(TimelineKey::offset);
+
+        LocalDate occurredOn();
+
+        long offset();
+    }
+
+    private record Entry(Development development, long offset, Instant recordedAt) implements TimelineKey {
+        @Override
+        public LocalDate occurredOn() {
+            return development.occurredOn();
+        }
     }
 
     /** Applies one event of the store's stream. */
@@ -62,7 +76,7 @@ public final class Catalogue {
             if (record.byId.putIfAbsent(id, entry) != null) {
                 return; // the store holds each id once per process; a redelivery changes nothing
             }
-            record.timeline.put(new TimelineCursor(development.occurredOn(), offset), entry);
+            record.timeline.add(entry);
             record.lastOffset = Math.max(record.lastOffset, offset);
             if (development instanceof ProcessOpened) {
                 record.openedBy = id;
@@ -72,7 +86,7 @@ public final class Catalogue {
                 record.amendments.correct(id, c.target().value());
             }
             lastOffset = Math.max(lastOffset, offset);
-            done = waiters.remove(key(process, id));
+            done = waiters.isEmpty() ? null : waiters.remove(key(process, id));
         } finally {
             lock.writeLock().unlock();
         }
@@ -171,21 +185,22 @@ public final class Catalogue {
             if (record == null) {
                 return Optional.empty();
             }
-            NavigableMap<TimelineCursor, Entry> range = record.timeline;
+            NavigableSet<TimelineKey> range = record.timeline;
             if (query.after() != null) {
-                range = range.tailMap(query.after(), false);
+                range = range.tailSet(query.after(), false);
             }
             if (query.from() != null) {
-                range = range.tailMap(new TimelineCursor(query.from(), Long.MIN_VALUE), true);
+                range = range.tailSet(new TimelineCursor(query.from(), Long.MIN_VALUE), true);
             }
             if (query.to() != null) {
-                range = range.headMap(new TimelineCursor(query.to(), Long.MAX_VALUE), true);
+                range = range.headSet(new TimelineCursor(query.to(), Long.MAX_VALUE), true);
             }
             List<RecordedDevelopment> page = new ArrayList<>(Math.min(query.limit(), 128));
-            TimelineCursor last = null;
+            Entry last = null;
             boolean more = false;
-            for (Map.Entry<TimelineCursor, Entry> e : range.entrySet()) {
-                Development d = e.getValue().development();
+            for (TimelineKey key : range) {
+                Entry entry = (Entry) key;
+                Development d = entry.development();
                 if (!query.types().isEmpty() && !query.types().contains(d.type())) {
                     continue;
                 }
@@ -196,10 +211,11 @@ public final class Catalogue {
                     more = true;
                     break;
                 }
-                page.add(describe(record, e.getValue()));
-                last = e.getKey();
+                page.add(describe(record, entry));
+                last = entry;
             }
-            return Optional.of(new TimelinePage(page, more ? last.encode() : null));
+            return Optional.of(new TimelinePage(page,
+                    more ? new TimelineCursor(last.occurredOn(), last.offset()).encode() : null));
         } finally {
             lock.readLock().unlock();
         }
@@ -229,8 +245,8 @@ public final class Catalogue {
             if (record == null || record.timeline.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new LocalDate[]{record.timeline.firstKey().occurredOn(),
-                    record.timeline.lastKey().occurredOn()});
+            return Optional.of(new LocalDate[]{record.timeline.first().occurredOn(),
+                    record.timeline.last().occurredOn()});
         } finally {
             lock.readLock().unlock();
         }

@@ -9,7 +9,7 @@ import java.util.Base64;
  * Where a timeline page ended: the valid-time key (date, then offset) of its last development.
  * Opaque to clients: an URL-safe token.
  */
-public record TimelineCursor(LocalDate occurredOn, long offset) {
+public record TimelineCursor(LocalDate occurredOn, long offset) implements Catalogue.TimelineKey {
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()

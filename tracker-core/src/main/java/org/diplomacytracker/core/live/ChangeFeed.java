@@ -9,10 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.diplomacytracker.core.store.OffsetHoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,9 @@ public final class ChangeFeed implements AutoCloseable {
     /** Applied, not yet released (only touched on the feed's thread). */
     private final TreeMap<Long, Change> pending = new TreeMap<>();
     private final Map<String, Recent> recent = new HashMap<>();
+    /** Offered, not yet received by the feed's thread. */
+    private final Queue<Change> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile long released;
 
     /** The recent changes of one process and the highest offset no longer kept. */
@@ -73,26 +79,48 @@ public final class ChangeFeed implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Hands a change applied by the read models to the feed (any thread). */
+    /**
+     * Hands a change applied by the read models to the feed (any thread). Changes wait in an inbox
+     * that the feed's thread drains in one task: at start-up a million of them arrive faster than a
+     * task each could be scheduled, and a task already queued takes whatever arrives before it runs.
+     */
     public void offer(Change change) {
-        thread.execute(() -> {
-            holes.seen(change.offset(), change.recordedAt());
-            if (change.offset() > released) {
-                pending.put(change.offset(), change);
-            } else {
-                log.warn("offset {} committed after later ones were released; resynchronising its views",
-                        change.offset());
-                keep(change);
-                for (Listener l : listeners) {
-                    try {
-                        l.onLate(change);
-                    } catch (RuntimeException e) {
-                        log.error("a live-view listener failed on late offset {}", change.offset(), e);
-                    }
-                }
+        inbox.add(change);
+        if (drainScheduled.compareAndSet(false, true)) {
+            thread.execute(this::drainInbox);
+        }
+    }
+
+    private void drainInbox() {
+        // cleared first: a change offered from here on schedules another drain, queued before any task
+        // submitted after that offer, so a task always runs after the changes offered before it
+        drainScheduled.set(false);
+        Change change;
+        while ((change = inbox.poll()) != null) {
+            try {
+                receive(change);
+            } catch (RuntimeException e) {
+                log.error("the live feed failed to take offset {}", change.offset(), e);
             }
-            release();
-        });
+        }
+        release();
+    }
+
+    private void receive(Change change) {
+        holes.seen(change.offset(), change.recordedAt());
+        if (change.offset() > released) {
+            pending.put(change.offset(), change);
+            return;
+        }
+        log.warn("offset {} committed after later ones were released; resynchronising its views", change.offset());
+        keep(change);
+        for (Listener l : listeners) {
+            try {
+                l.onLate(change);
+            } catch (RuntimeException e) {
+                log.error("a live-view listener failed on late offset {}", change.offset(), e);
+            }
+        }
     }
 
     /** Runs a task on the feed's thread, between releases: it sees the feed at one offset. */

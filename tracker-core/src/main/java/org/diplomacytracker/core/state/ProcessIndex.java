@@ -88,11 +88,11 @@ final class ProcessIndex {
             Slot target = slots.get(c.target().value());
             if (target != null) {
                 target.addCorrection(slot);
-                index(new Incarnation(target, slot, c.replacement()));
+                index(new Incarnation.Replacement(target, slot, c.replacement()));
                 refreshKeyed(target);
             }
         } else {
-            index(new Incarnation(slot, slot, development));
+            index(slot);
             refreshKeyed(slot);
         }
     }

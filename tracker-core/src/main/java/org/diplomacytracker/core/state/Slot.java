@@ -6,11 +6,12 @@ import java.util.List;
 import org.diplomacytracker.events.Development;
 
 /**
- * One recorded development and the retractions and corrections later recorded against it. Whether
- * it counts depends on what was known: {@link #visible}, {@link #standing} and {@link #inForce} answer
- * for a cut (known at an instant, up to an offset) without replaying anything.
+ * One recorded development and the retractions and corrections later recorded against it; also its
+ * original {@link Incarnation}. Whether it counts depends on what was known: {@link #visible},
+ * {@link #standing} and {@link #inForce} answer for a cut (known at an instant, up to an offset)
+ * without replaying anything.
  */
-final class Slot {
+final class Slot extends Incarnation {
 
     final Development development;
     final long offset;
@@ -28,6 +29,32 @@ final class Slot {
 
     String id() {
         return development.id().value();
+    }
+
+    /** As an incarnation, a slot is its development as first recorded. */
+    @Override
+    Slot slot() {
+        return this;
+    }
+
+    @Override
+    Slot via() {
+        return this;
+    }
+
+    @Override
+    Development content() {
+        return development;
+    }
+
+    @Override
+    boolean original() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "Slot[" + id() + " @" + offset + "]";
     }
 
     void addRetraction(Slot retraction) {

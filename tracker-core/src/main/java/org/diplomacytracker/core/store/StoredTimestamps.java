@@ -15,8 +15,29 @@ public final class StoredTimestamps {
     private StoredTimestamps() {
     }
 
+    /** The last text read and its instant: events stored together mostly share their millisecond. */
+    private record Last(String text, Instant instant) {
+    }
+
+    /**
+     * Shared by every reading thread without a lock: a {@code Last} is immutable (final fields), so a
+     * reader sees a whole pair, its own or another thread's, and a pair that does not match is only a miss.
+     */
+    private static Last last;
+
+    /**
+     * The stored text's instant. Consecutive events with the same text get the same {@code Instant}:
+     * the read models keep every event's recordedAt for as long as the tracker runs, and a batch of
+     * developments is stored within a few milliseconds, so this spares the heap most of those objects.
+     */
     public static Instant parse(String text) {
+        Last seen = last;
+        if (seen != null && seen.text.equals(text)) {
+            return seen.instant;
+        }
         Instant fast = IsoTime.fastInstant(text);
-        return fast != null ? fast : DateTimeUtils.parseInstant(text);
+        Instant parsed = fast != null ? fast : DateTimeUtils.parseInstant(text);
+        last = new Last(text, parsed);
+        return parsed;
     }
 }

@@ -123,6 +123,7 @@ public final class Tracker implements AutoCloseable {
         long[] lastReport = {started};
         TrackingToken[] last = new TrackingToken[1];
         EventStorageEngine engine = TrackerConfiguration.storageEngine(db);
+        projection.beginBulk();
         try (Stream<? extends TrackedEventMessage<?>> stored = engine.readEvents(null, false)) {
             stored.forEach(message -> {
                 if (projection.canHandle(message)) {
@@ -134,6 +135,8 @@ public final class Tracker implements AutoCloseable {
                     lastReport[0] = System.nanoTime();
                 }
             });
+        } finally {
+            projection.endBulk();
         }
         log.info("read {} stored events in {} ms", count[0], TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return last[0];

@@ -379,4 +379,33 @@ class ReadModelProjectionTest {
         assertThat(applied.continuesWithoutOpenHoles(8, HOUR)).isTrue();
         assertThat(applied.contains(5)).isFalse();
     }
+
+    @Test
+    void aStartUpReadHandsOverInRunsAndEverythingIsAppliedInOrderOnceItEnds() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        projection.beginBulk();
+        for (int i = 0; i < devs.size(); i++) {
+            projection.on(streamed(i, i + 1));
+        }
+        // the last run is still being gathered: asking for a settled projection hands it over
+        settle();
+        assertThat(catalogue.lastOffset()).isEqualTo(devs.size());
+        projection.endBulk();
+
+        assertThat(releasedOnceSettled()).containsExactlyElementsOf(
+                LongStream.rangeClosed(1, devs.size()).boxed().toList());
+        assertThat(deserialised.get()).isEqualTo(devs.size());
+    }
+
+    @Test
+    void whatARunHoldsIsAppliedWhenTheStartUpReadEnds() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        projection.beginBulk();
+        projection.on(streamed(0, 1));
+        projection.on(streamed(1, 2));
+        projection.endBulk();
+        settle();
+        assertThat(catalogue.lastOffset()).isEqualTo(2);
+        assertThat(catalogue.development("alpha", devs.get(1).id().value())).isPresent();
+    }
 }

@@ -94,6 +94,10 @@ public final class DevelopmentJson {
     /** The wire JSON, compact, members in declaration order, absent optional ones omitted. */
     public static String write(Development development) {
         Objects.requireNonNull(development, "development");
+        String fast = DevelopmentWriter.text(development);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return WRITER.writeValueAsString(development);
         } catch (JsonProcessingException e) {
@@ -101,14 +105,14 @@ public final class DevelopmentJson {
         }
     }
 
-    /** The wire JSON as UTF-8 bytes: exactly {@link #write}'s text, encoded. */
+    /**
+     * The wire JSON as UTF-8 bytes: {@link #write}'s text, encoded, except that a character beyond
+     * U+FFFF is escaped as its two surrogates (<code>&#92;uD83D&#92;uDE00</code>), as Jackson's byte
+     * writer always wrote it.
+     */
     public static byte[] writeBytes(Development development) {
         Objects.requireNonNull(development, "development");
-        try {
-            return WRITER.writeValueAsBytes(development);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a development could not be written as JSON", e);
-        }
+        return DevelopmentWriter.bytes(development);
     }
 
     /** The wire JSON as a tree, exactly what {@link #write} writes. */

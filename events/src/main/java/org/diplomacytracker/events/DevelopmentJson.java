@@ -2,7 +2,6 @@ package org.diplomacytracker.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,12 +38,6 @@ public final class DevelopmentJson {
     private static final ObjectMapper SHARED = STRICT.copy();
     private static final ObjectReader READER = STRICT.readerFor(Development.class);
     private static final ObjectWriter WRITER = STRICT.writerFor(Development.class);
-    /**
-     * One pass, straight from the bytes, for input that is valid: the same mapper and rules, and a
-     * duplicate key fails the parse. Anything it refuses is read again through the tree, which
-     * explains the refusal — so refusals stay exactly as they were, and valid input is parsed once.
-     */
-    private static final ObjectReader DIRECT = READER.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private DevelopmentJson() {
     }
@@ -65,16 +58,13 @@ public final class DevelopmentJson {
         return direct != null ? direct : bind(JsonTrees.parse(json));
     }
 
-    /** The development when the bytes are one, read in one pass; null when the tree must say why not. */
+    /**
+     * The development when the bytes are one, read in one pass by {@link DevelopmentReader}; null
+     * when the tree must read them, and say why not. Refusals stay exactly as they were, and valid
+     * input is parsed once.
+     */
     static Development readDirect(byte[] json) {
-        if (!Utf8.isWellFormed(json)) {
-            return null;
-        }
-        try {
-            return DIRECT.readValue(json) instanceof Development d ? d : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return Utf8.isWellFormed(json) ? DevelopmentReader.read(json) : null;
     }
 
     public static Development read(String json) {

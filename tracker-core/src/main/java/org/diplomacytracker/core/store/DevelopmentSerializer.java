@@ -1,5 +1,6 @@
 package org.diplomacytracker.core.store;
 
+import java.util.Objects;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.SerializedObject;
@@ -59,6 +60,29 @@ public final class DevelopmentSerializer extends JacksonSerializer {
             return new SimpleSerializedObject<>((T) EMPTY_OBJECT.clone(), expectedRepresentation, metaDataType);
         }
         return super.serialize(object, expectedRepresentation);
+    }
+
+    /**
+     * A stored development of the current revision is read by the events module's one-pass reader
+     * ({@link DevelopmentJson#readValid}) rather than by Jackson's data binding, which took most of
+     * the time of reading the store back (at start-up, and when a process is snapshotted). Anything
+     * else — another revision, upcast data, bytes the reader does not accept — goes through Jackson
+     * as before.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        if (serializedObject.getContentType() == byte[].class) {
+            SerializedType type = serializedObject.getType();
+            DevelopmentType development = DevelopmentType.byWireName(type.getName()).orElse(null);
+            if (development != null && Objects.equals(development.revision(), type.getRevision())) {
+                Development read = DevelopmentJson.readValid((byte[]) serializedObject.getData());
+                if (development.javaType().isInstance(read)) {
+                    return (T) read;
+                }
+            }
+        }
+        return super.deserialize(serializedObject);
     }
 
     /** A development's class straight from its wire name, without a class lookup by name per event. */

@@ -89,4 +89,31 @@ class DevelopmentSerializerTest {
             assertThat(serializer.serialize(d, byte[].class).getData()).isNotSameAs(json).isEqualTo(json);
         }
     }
+
+    @Test
+    void storedDevelopmentsAreReadAsJacksonReadsThemWhicheverPathReadsThem() {
+        for (Development d : everyType()) {
+            SerializedObject<byte[]> stored = serializer.serialize(d, byte[].class);
+            Object viaJackson;
+            try {
+                viaJackson = DevelopmentJson.mapper().readValue(stored.getData(), Development.class);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            assertThat((Object) serializer.deserialize(stored)).isEqualTo(viaJackson).isEqualTo(d);
+
+            // an older revision is not the one-pass reader's: Jackson (and any upcaster) reads it
+            SerializedObject<byte[]> older = new org.axonframework.serialization.SimpleSerializedObject<>(
+                    stored.getData(), byte[].class, stored.getType().getName(), "0");
+            assertThat((Object) serializer.deserialize(older)).isEqualTo(d);
+
+            // bytes the one-pass reader refuses (an unknown member) fall back to Jackson, which refuses them too
+            byte[] unknownMember = new String(stored.getData(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceFirst("\\{", "{\"extra\":1,").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            SerializedObject<byte[]> damaged = new org.axonframework.serialization.SimpleSerializedObject<>(
+                    unknownMember, byte[].class, stored.getType());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> serializer.deserialize(damaged))
+                    .isInstanceOf(org.axonframework.serialization.SerializationException.class);
+        }
+    }
 }

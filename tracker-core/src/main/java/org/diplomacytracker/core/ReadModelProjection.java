@@ -107,11 +107,11 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
      */
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUED);
     /**
-     * Decided, not yet handed to the applier, while reading the store at start-up; null otherwise.
-     * Guarded by {@link #lock}.
+     * Decided, not yet handed to the applier: while the store is read at start-up, or a commit is
+     * applied; null otherwise. Guarded by {@link #lock}.
      */
     private List<Committed> bulk;
-    /** Developments per task while reading the store at start-up. */
+    /** Developments per task while reading the store at start-up or applying a commit. */
     private static final int BULK_RUN = 256;
     private final Thread applier;
 
@@ -256,19 +256,31 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
      * Guarded by {@link #lock}.
      */
     private Progress applyInOrder(List<Committed> sorted, long now) {
-        int count = 0;
-        for (int i = 0; i < sorted.size(); i++) {
-            Committed c = sorted.get(i);
-            if (c.offset() <= applied.highest()) {
-                continue;
-            }
-            if (!applied.continuesWithoutOpenHoles(c.offset(), now)) {
-                return new Progress(i, count); // something before it is not applied yet
-            }
-            apply(c.development(), c.offset(), c.recordedAt());
-            count++;
+        // a commit goes to the applier as one run (or a few), not a task per development
+        boolean ownRun = bulk == null;
+        if (ownRun) {
+            bulk = new ArrayList<>(Math.min(sorted.size(), BULK_RUN));
         }
-        return new Progress(sorted.size(), count);
+        try {
+            int count = 0;
+            for (int i = 0; i < sorted.size(); i++) {
+                Committed c = sorted.get(i);
+                if (c.offset() <= applied.highest()) {
+                    continue;
+                }
+                if (!applied.continuesWithoutOpenHoles(c.offset(), now)) {
+                    return new Progress(i, count); // something before it is not applied yet
+                }
+                apply(c.development(), c.offset(), c.recordedAt());
+                count++;
+            }
+            return new Progress(sorted.size(), count);
+        } finally {
+            if (ownRun) {
+                flushBulk();
+                bulk = null;
+            }
+        }
     }
 
     /**
@@ -438,14 +450,18 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
         List<Committed> run = bulk;
         bulk = new ArrayList<>(BULK_RUN);
         enqueue(() -> {
+            List<Change> changes = new ArrayList<>(run.size());
             for (Committed c : run) {
                 try {
-                    applyToModels(c.development(), c.offset(), c.recordedAt());
+                    state.apply(c.development(), c.offset(), c.recordedAt());
+                    catalogue.apply(c.development(), c.offset(), c.recordedAt());
+                    changes.add(new Change(c.development(), c.offset(), c.recordedAt()));
                 } catch (RuntimeException e) {
                     // as for a single event: logged, and the event counts as handled
                     log.error("the read models failed on offset {}", c.offset(), e);
                 }
             }
+            feed.offerAll(changes);
         }, run.get(run.size() - 1).offset());
     }
 

@@ -52,8 +52,8 @@ public final class ChangeFeed implements AutoCloseable {
     /** Applied, not yet released (only touched on the feed's thread). */
     private final TreeMap<Long, Change> pending = new TreeMap<>();
     private final Map<String, Recent> recent = new HashMap<>();
-    /** Offered, not yet received by the feed's thread. */
-    private final Queue<Change> inbox = new ConcurrentLinkedQueue<>();
+    /** Offered, not yet received by the feed's thread: runs of changes, each in offset order. */
+    private final Queue<List<Change>> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile long released;
 
@@ -85,7 +85,15 @@ public final class ChangeFeed implements AutoCloseable {
      * task each could be scheduled, and a task already queued takes whatever arrives before it runs.
      */
     public void offer(Change change) {
-        inbox.add(change);
+        offerAll(List.of(change));
+    }
+
+    /** Hands over changes applied one after the other, in that order (any thread). */
+    public void offerAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        inbox.add(changes);
         if (drainScheduled.compareAndSet(false, true)) {
             thread.execute(this::drainInbox);
         }
@@ -95,12 +103,14 @@ public final class ChangeFeed implements AutoCloseable {
         // cleared first: a change offered from here on schedules another drain, queued before any task
         // submitted after that offer, so a task always runs after the changes offered before it
         drainScheduled.set(false);
-        Change change;
-        while ((change = inbox.poll()) != null) {
-            try {
-                receive(change);
-            } catch (RuntimeException e) {
-                log.error("the live feed failed to take offset {}", change.offset(), e);
+        List<Change> changes;
+        while ((changes = inbox.poll()) != null) {
+            for (Change change : changes) {
+                try {
+                    receive(change);
+                } catch (RuntimeException e) {
+                    log.error("the live feed failed to take offset {}", change.offset(), e);
+                }
             }
         }
         release();
@@ -109,7 +119,11 @@ public final class ChangeFeed implements AutoCloseable {
     private void receive(Change change) {
         holes.seen(change.offset(), change.recordedAt());
         if (change.offset() > released) {
-            pending.put(change.offset(), change);
+            if (pending.isEmpty() && change.offset() == released + 1 && holes.consistent() >= change.offset()) {
+                publish(change); // the next one, nothing missing before it: no need to wait in line
+            } else {
+                pending.put(change.offset(), change);
+            }
             return;
         }
         log.warn("offset {} committed after later ones were released; resynchronising its views", change.offset());
@@ -137,15 +151,19 @@ public final class ChangeFeed implements AutoCloseable {
     private void release() {
         long upTo = holes.consistent();
         while (!pending.isEmpty() && pending.firstKey() <= upTo) {
-            Change change = pending.pollFirstEntry().getValue();
-            released = change.offset();
-            keep(change);
-            for (Listener l : listeners) {
-                try {
-                    l.onChange(change);
-                } catch (RuntimeException e) {
-                    log.error("a live-view listener failed on offset {}", change.offset(), e);
-                }
+            publish(pending.pollFirstEntry().getValue());
+        }
+    }
+
+    /** Releases the change to the listeners: it is the next in offset order, and nothing before it is missing. */
+    private void publish(Change change) {
+        released = change.offset();
+        keep(change);
+        for (Listener l : listeners) {
+            try {
+                l.onChange(change);
+            } catch (RuntimeException e) {
+                log.error("a live-view listener failed on offset {}", change.offset(), e);
             }
         }
     }

@@ -34,10 +34,12 @@ public final class OffsetHoles {
     /** Notes an event read at {@code offset}, recorded at {@code recordedAt}. */
     public void seen(long offset, Instant recordedAt) {
         if (offset > highest) {
-            Instant now = clock.instant();
-            Instant until = recordedAt.isBefore(now.minus(REPLAY_HORIZON)) ? Instant.MIN : now.plus(grace);
-            for (long missing = Math.max(highest + 1, offset - WIDEST); missing < offset; missing++) {
-                holes.put(missing, until);
+            if (offset > highest + 1) { // the next offset, the usual case, opens no hole
+                Instant now = clock.instant();
+                Instant until = recordedAt.isBefore(now.minus(REPLAY_HORIZON)) ? Instant.MIN : now.plus(grace);
+                for (long missing = Math.max(highest + 1, offset - WIDEST); missing < offset; missing++) {
+                    holes.put(missing, until);
+                }
             }
             highest = offset;
         } else {
@@ -50,6 +52,9 @@ public final class OffsetHoles {
 
     /** The highest offset below which nothing is missing but holes given up. */
     public long consistent() {
+        if (holes.isEmpty()) {
+            return highest;
+        }
         Instant now = clock.instant();
         for (Map.Entry<Long, Instant> hole : holes.entrySet()) {
             if (hole.getValue().isAfter(now)) {

@@ -122,7 +122,7 @@ final class ProcessIndex {
             return;
         }
         Versions v = sections.get(section).get(s.id());
-        int i = v == null ? -1 : v.latestIndex(null, EVERYTHING);
+        int i = v == null ? -1 : v.latestIndex(Versions.NO_LIMIT, EVERYTHING);
         TreeMap<String, Object> now = keyedNow.computeIfAbsent(section, k -> new TreeMap<>());
         if (i < 0) {
             now.remove(s.id());
@@ -208,9 +208,10 @@ final class ProcessIndex {
 
     /** The state computed from the versions, without the cache. */
     NegotiationState compute(LocalDate asOf, Cut cut, Instant knownAt, long offset) {
+        long day = Versions.day(asOf);
         TreeMap<String, Entries.Actor> actors = new TreeMap<>();
         sections.get(Section.ACTORS).forEach((key, v) -> {
-            Incarnation i = v.latest(asOf, cut);
+            Incarnation i = v.latest(day, cut);
             if (i != null) {
                 ActorRegistered a = (ActorRegistered) i.content();
                 actors.put(key, new Entries.Actor(a.name(), a.kind().wireName(), str(a.affiliation()), a.role()));
@@ -219,7 +220,7 @@ final class ProcessIndex {
 
         TreeMap<String, SortedMap<String, Entries.Position>> positions = new TreeMap<>();
         sections.get(Section.POSITIONS).forEach((key, v) -> {
-            Incarnation i = v.latest(asOf, cut);
+            Incarnation i = v.latest(day, cut);
             if (i != null) {
                 PositionStated p = (PositionStated) i.content();
                 positions.computeIfAbsent(p.actor().value(), k -> new TreeMap<>()).put(p.issue().value(),
@@ -231,7 +232,7 @@ final class ProcessIndex {
         List<String> parties = parties(cut);
         TreeMap<String, Entries.Issue> issues = new TreeMap<>();
         sections.get(Section.ISSUES).forEach((key, v) -> {
-            Incarnation i = v.latest(asOf, cut);
+            Incarnation i = v.latest(day, cut);
             if (i != null) {
                 IssueDefined d = (IssueDefined) i.content();
                 issues.put(key, new Entries.Issue(d.title(), d.description(), convergence(key, parties, positions)));
@@ -240,7 +241,7 @@ final class ProcessIndex {
 
         TreeMap<String, Entries.Envoy> envoys = new TreeMap<>();
         sections.get(Section.ENVOYS).forEach((key, v) -> {
-            Entries.Envoy envoy = envoy(v, asOf, cut);
+            Entries.Envoy envoy = envoy(v, day, cut);
             if (envoy != null) {
                 envoys.put(key, envoy);
             }
@@ -249,7 +250,7 @@ final class ProcessIndex {
         Map<String, List<String>> support = new HashMap<>();
         Map<String, List<String>> opposition = new HashMap<>();
         sections.get(Section.PROPOSAL_POSITIONS).forEach((key, v) -> {
-            Incarnation i = v.latest(asOf, cut);
+            Incarnation i = v.latest(day, cut);
             if (i != null) {
                 PositionStated p = (PositionStated) i.content();
                 int score = p.stance().score();
@@ -262,7 +263,7 @@ final class ProcessIndex {
         TreeMap<String, Entries.Proposal> proposals = new TreeMap<>();
         Map<String, Versions> tablings = sections.get(Section.TABLINGS);
         sections.get(Section.PROPOSALS).forEach((key, v) -> {
-            Entries.Proposal p = proposal(v, tablings.get(key), asOf, cut);
+            Entries.Proposal p = proposal(v, tablings.get(key), day, cut);
             if (p != null) {
                 proposals.put(key, new Entries.Proposal(p.title(), p.sponsor(), p.status(), p.since(), p.provisions(),
                         sorted(support.get(key)), sorted(opposition.get(key)), p.development()));
@@ -271,7 +272,7 @@ final class ProcessIndex {
 
         TreeMap<String, Entries.Territory> territory = new TreeMap<>();
         sections.get(Section.TERRITORY).forEach((key, v) -> {
-            Incarnation i = v.latest(asOf, cut);
+            Incarnation i = v.latest(day, cut);
             if (i != null) {
                 TerritoryControlChanged t = (TerritoryControlChanged) i.content();
                 territory.put(key, new Entries.Territory(t.controller().value(), t.status().wireName(),
@@ -325,8 +326,9 @@ final class ProcessIndex {
             }
             return FrozenMap.adopt(new TreeMap<>(in));
         }
+        long day = Versions.day(asOf);
         sections.get(section).forEach((key, v) -> {
-            int i = v.latestIndex(asOf, cut);
+            int i = v.latestIndex(day, cut);
             if (i >= 0) {
                 in.entries.add(new AbstractMap.SimpleImmutableEntry<>(key, (E) v.entry(i)));
             }
@@ -387,13 +389,13 @@ final class ProcessIndex {
     }
 
     /**
-     * A person's envoy office on {@code asOf}, walking back from the latest version: the latest counting
+     * A person's envoy office on {@code asOfDay}, walking back from the latest version: the latest counting
      * EnvoyAppointed decides, unless a counting EnvoyLeft after it names its office (a left naming
      * another office changes nothing). Visits only the versions after the deciding appointment.
      */
-    static Entries.Envoy envoy(Versions v, LocalDate asOf, Cut cut) {
+    static Entries.Envoy envoy(Versions v, long asOfDay, Cut cut) {
         List<String> leftOffices = null;
-        for (int n = v.end(asOf) - 1; n >= 0; n--) {
+        for (int n = v.end(asOfDay) - 1; n >= 0; n--) {
             Incarnation i = v.get(n);
             if (!i.counts(cut)) {
                 continue;
@@ -416,14 +418,14 @@ final class ProcessIndex {
     }
 
     /**
-     * A proposal on {@code asOf} (support and opposition left empty), walking back from the latest
+     * A proposal on {@code asOfDay} (support and opposition left empty), walking back from the latest
      * counting version V. The proposal exists once a counting tabling precedes or is V; a later tabling
      * starts it afresh. Title and sponsor come from the latest counting tabling up to V (found in
      * {@code tablings} by binary search); the provisions from V, or for a withdrawal from the latest
      * counting tabling or amendment before it; status, since and development from V.
      */
-    static Entries.Proposal proposal(Versions v, Versions tablings, LocalDate asOf, Cut cut) {
-        int n = v.end(asOf) - 1;
+    static Entries.Proposal proposal(Versions v, Versions tablings, long asOfDay, Cut cut) {
+        int n = v.end(asOfDay) - 1;
         Incarnation last = null;
         for (; n >= 0; n--) {
             Incarnation i = v.get(n);

@@ -14,6 +14,8 @@ import org.diplomacytracker.events.Development;
 final class Slot extends Incarnation {
 
     final Development development;
+    /** The development's id, kept here: states read it for every entry they show. */
+    private final String id;
     final long offset;
     final Instant recordedAt;
     /** Retractions of this slot, in recorded order. */
@@ -23,12 +25,13 @@ final class Slot extends Incarnation {
 
     Slot(Development development, long offset, Instant recordedAt) {
         this.development = development;
+        this.id = development.id().value();
         this.offset = offset;
         this.recordedAt = recordedAt;
     }
 
     String id() {
-        return development.id().value();
+        return id;
     }
 
     /** As an incarnation, a slot is its development as first recorded. */

@@ -80,20 +80,27 @@ final class Versions {
         return entries == null ? null : entries[i];
     }
 
-    /** The index just past the last version dated on or before {@code asOf} (all when null). */
-    int end(LocalDate asOf) {
-        if (asOf == null) {
-            return size;
-        }
-        long day = asOf.toEpochDay();
-        if (size == 0 || days[size - 1] <= day) {
+    /** No date limit: every version is dated on or before it. */
+    static final long NO_LIMIT = Long.MAX_VALUE;
+
+    /**
+     * {@code asOf} as the epoch day the versions are searched by ({@link #NO_LIMIT} when null): worked
+     * out once per question, not once per key — the calendar arithmetic was a third of a state's cost.
+     */
+    static long day(LocalDate asOf) {
+        return asOf == null ? NO_LIMIT : asOf.toEpochDay();
+    }
+
+    /** The index just past the last version dated on or before the epoch day {@code asOfDay}. */
+    int end(long asOfDay) {
+        if (size == 0 || days[size - 1] <= asOfDay) {
             return size;
         }
         int lo = 0;
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (days[mid] > day) {
+            if (days[mid] > asOfDay) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -102,9 +109,9 @@ final class Versions {
         return lo;
     }
 
-    /** The index of the latest version that counts under the cut and is dated on or before {@code asOf}, or −1. */
-    int latestIndex(LocalDate asOf, Cut cut) {
-        for (int i = end(asOf) - 1; i >= 0; i--) {
+    /** The index of the latest version that counts under the cut and is dated on or before {@code asOfDay}, or −1. */
+    int latestIndex(long asOfDay, Cut cut) {
+        for (int i = end(asOfDay) - 1; i >= 0; i--) {
             if (items[i].counts(cut)) {
                 return i;
             }
@@ -112,9 +119,9 @@ final class Versions {
         return -1;
     }
 
-    /** The latest version that counts under the cut and is dated on or before {@code asOf}, or null. */
-    Incarnation latest(LocalDate asOf, Cut cut) {
-        int i = latestIndex(asOf, cut);
+    /** The latest version that counts under the cut and is dated on or before {@code asOfDay}, or null. */
+    Incarnation latest(long asOfDay, Cut cut) {
+        int i = latestIndex(asOfDay, cut);
         return i < 0 ? null : items[i];
     }
 

@@ -18,10 +18,10 @@ import org.axonframework.messaging.GenericMessage;
 import org.diplomacytracker.core.ReadModelProjection.AppliedOffsets;
 import org.diplomacytracker.core.ReadModelProjection.Committed;
 import org.diplomacytracker.core.catalogue.Catalogue;
-import org.diplomacytracker.core.live.Change;
 import org.diplomacytracker.core.live.ChangeFeed;
 import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.state.StateIndex;
+import org.diplomacytracker.core.testing.FeedRecorder;
 import org.diplomacytracker.events.Development;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,22 +39,13 @@ class ReadModelProjectionTest {
     private final StateIndex state = new StateIndex();
     private final Catalogue catalogue = new Catalogue();
     private final ChangeFeed feed = new ChangeFeed(Duration.ofHours(1), 100, Duration.ofMillis(50));
-    private final List<Long> released = new CopyOnWriteArrayList<>();
-    private final List<Long> late = new CopyOnWriteArrayList<>();
+    private final FeedRecorder recorder = new FeedRecorder();
+    private final List<Long> released = recorder.released;
+    private final List<Long> late = recorder.late;
     private final AtomicInteger deserialised = new AtomicInteger();
 
     {
-        feed.addListener(new ChangeFeed.Listener() {
-            @Override
-            public void onChange(Change change) {
-                released.add(change.offset());
-            }
-
-            @Override
-            public void onLate(Change change) {
-                late.add(change.offset());
-            }
-        });
+        feed.addListener(recorder);
     }
 
     private final List<ReadModelProjection> projections = new CopyOnWriteArrayList<>();

@@ -128,13 +128,7 @@ public final class ChangeFeed implements AutoCloseable {
         }
         log.warn("offset {} committed after later ones were released; resynchronising its views", change.offset());
         keep(change);
-        for (Listener l : listeners) {
-            try {
-                l.onLate(change);
-            } catch (RuntimeException e) {
-                log.error("a live-view listener failed on late offset {}", change.offset(), e);
-            }
-        }
+        tell(change, true);
     }
 
     /** Runs a task on the feed's thread, between releases: it sees the feed at one offset. */
@@ -159,11 +153,20 @@ public final class ChangeFeed implements AutoCloseable {
     private void publish(Change change) {
         released = change.offset();
         keep(change);
+        tell(change, false);
+    }
+
+    /** Hands a change to every listener, as released in order or as late; one failing stops no other. */
+    private void tell(Change change, boolean late) {
         for (Listener l : listeners) {
             try {
-                l.onChange(change);
+                if (late) {
+                    l.onLate(change);
+                } else {
+                    l.onChange(change);
+                }
             } catch (RuntimeException e) {
-                log.error("a live-view listener failed on offset {}", change.offset(), e);
+                log.error("a live-view listener failed on {}offset {}", late ? "late " : "", change.offset(), e);
             }
         }
     }

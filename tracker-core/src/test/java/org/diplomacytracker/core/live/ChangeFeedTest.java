@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.diplomacytracker.core.testing.FeedRecorder;
 import org.diplomacytracker.events.Development;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,21 +21,12 @@ import org.junit.jupiter.api.Test;
 class ChangeFeedTest {
 
     private final ChangeFeed feed = new ChangeFeed(Duration.ofHours(1), 50, Duration.ofMillis(20));
-    private final List<Long> released = new CopyOnWriteArrayList<>();
+    private final FeedRecorder recorder = new FeedRecorder();
+    private final List<Long> released = recorder.released;
     private final Development development = stance("north-south", "s1", "2024-11-20", "north", "border", "supports");
 
     ChangeFeedTest() {
-        feed.addListener(new ChangeFeed.Listener() {
-            @Override
-            public void onChange(Change change) {
-                released.add(change.offset());
-            }
-
-            @Override
-            public void onLate(Change change) {
-                released.add(-change.offset());
-            }
-        });
+        feed.addListener(recorder);
     }
 
     @AfterEach
@@ -62,6 +53,7 @@ class ChangeFeedTest {
         }
         assertThat(releasedSeenByATask()).isEqualTo(n);
         assertThat(released).hasSize(n);
+        assertThat(recorder.late).isEmpty();
         for (int i = 0; i < n; i++) {
             assertThat(released.get(i)).isEqualTo(i + 1L);
         }

@@ -273,6 +273,13 @@ public final class Tracker implements AutoCloseable {
         }
         snapshots.close();
         axon.shutdown();
+        try {
+            if (!((WakeableEventStore) axon.eventStore()).awaitStopped(10_000)) {
+                log.warn("the event store's reader still runs 10 s after shutdown; closing the database anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         projection.close();
         feed.close();
         db.close();

@@ -1,21 +1,67 @@
 package org.diplomacytracker.core.store;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
  * Axon's embedded event store, which wakes its tailing processors at once for events this node
  * appends but only polls for other nodes' events; {@link #wake()} lets a notification from the
- * database wake them as a local append would.
+ * database wake them as a local append would. Its reading thread can be waited for at shutdown
+ * ({@link #awaitStopped}): Axon's shutdown only asks it to stop, and a fetch still under way when the
+ * database closes fails with an error in the log.
  */
 public final class WakeableEventStore extends EmbeddedEventStore {
 
+    private final Threads threads;
+
     public WakeableEventStore(Builder builder) {
-        super(builder);
+        this(builder, new Threads());
+    }
+
+    private WakeableEventStore(Builder builder, Threads threads) {
+        super(builder.threadFactory(threads));
+        this.threads = threads;
     }
 
     /** Fetch new events now rather than at the next poll. */
     public void wake() {
         afterCommit(List.of());
+    }
+
+    /**
+     * After Axon's shutdown: waits up to {@code timeoutMillis} for the store's reading thread to finish
+     * the fetch it is in. Returns whether it did.
+     */
+    public boolean awaitStopped(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (Thread t : threads.started) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return !t.isAlive();
+            }
+            t.join(left);
+            if (t.isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The store's threads (daemons, as Axon's own factory makes them), kept to be waited for. */
+    private static final class Threads implements ThreadFactory {
+        private final List<Thread> started = new CopyOnWriteArrayList<>();
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "EmbeddedEventStore-" + count.getAndIncrement());
+            t.setDaemon(true);
+            started.add(t);
+            return t;
+        }
     }
 }

@@ -33,8 +33,9 @@ public final class WakeableEventStore extends EmbeddedEventStore {
     }
 
     /**
-     * After Axon's shutdown: waits up to {@code timeoutMillis} for the store's reading thread to finish
-     * the fetch it is in. Returns whether it did.
+     * After Axon's shutdown: waits up to {@code timeoutMillis} for the store's threads to end — its
+     * reader, which finishes the fetch it is in, and the cleaner Axon makes with the same factory.
+     * Returns whether they did.
      */
     public boolean awaitStopped(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);

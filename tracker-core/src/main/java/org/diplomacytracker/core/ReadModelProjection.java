@@ -412,13 +412,7 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
             }
             return;
         }
-        enqueue(() -> applyToModels(development, offset, recordedAt), offset);
-    }
-
-    private void applyToModels(Development development, long offset, Instant recordedAt) {
-        state.apply(development, offset, recordedAt);
-        catalogue.apply(development, offset, recordedAt);
-        feed.offer(new Change(development, offset, recordedAt));
+        enqueue(applying(List.of(new Committed(development, offset, recordedAt))), offset);
     }
 
     /**
@@ -449,7 +443,15 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
         }
         List<Committed> run = bulk;
         bulk = new ArrayList<>(BULK_RUN);
-        enqueue(() -> {
+        enqueue(applying(run), run.get(run.size() - 1).offset());
+    }
+
+    /**
+     * The applier's task for a run: each development to the state index and the catalogue, then the
+     * run to the live feed.
+     */
+    private Runnable applying(List<Committed> run) {
+        return () -> {
             List<Change> changes = new ArrayList<>(run.size());
             for (Committed c : run) {
                 try {
@@ -457,12 +459,12 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
                     catalogue.apply(c.development(), c.offset(), c.recordedAt());
                     changes.add(new Change(c.development(), c.offset(), c.recordedAt()));
                 } catch (RuntimeException e) {
-                    // as for a single event: logged, and the event counts as handled
+                    // as the processor's error handler does: logged, and the event counts as handled
                     log.error("the read models failed on offset {}", c.offset(), e);
                 }
             }
             feed.offerAll(changes);
-        }, run.get(run.size() - 1).offset());
+        };
     }
 
     private void enqueue(Runnable task, long offset) {

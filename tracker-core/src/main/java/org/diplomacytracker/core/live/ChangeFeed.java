@@ -80,15 +80,11 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     /**
-     * Hands a change applied by the read models to the feed (any thread). Changes wait in an inbox
-     * that the feed's thread drains in one task: at start-up a million of them arrive faster than a
-     * task each could be scheduled, and a task already queued takes whatever arrives before it runs.
+     * Hands the feed changes the read models applied one after the other, in that order (any thread).
+     * They wait in an inbox that the feed's thread drains in one task: at start-up a million of them
+     * arrive faster than a task each could be scheduled, and a task already queued takes whatever
+     * arrives before it runs.
      */
-    public void offer(Change change) {
-        offerAll(List.of(change));
-    }
-
-    /** Hands over changes applied one after the other, in that order (any thread). */
     public void offerAll(List<Change> changes) {
         if (changes.isEmpty()) {
             return;

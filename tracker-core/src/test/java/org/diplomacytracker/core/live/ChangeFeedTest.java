@@ -38,6 +38,11 @@ class ChangeFeedTest {
         return new Change(development, offset, Instant.now());
     }
 
+    /** Hands over one change, as for an event the stream brought. */
+    private void offer(long offset) {
+        feed.offerAll(List.of(change(offset)));
+    }
+
     /** Runs on the feed's thread once everything queued before it has run, and answers what it saw. */
     private long releasedSeenByATask() throws Exception {
         CompletableFuture<Long> seen = new CompletableFuture<>();
@@ -47,9 +52,17 @@ class ChangeFeedTest {
 
     @Test
     void aBurstOfChangesIsReleasedInOrderEachOnceAndATaskAfterItSeesItAll() throws Exception {
-        int n = 20_000; // several of the feed's drains
-        for (long offset = 1; offset <= n; offset++) {
-            feed.offer(change(offset));
+        int n = 20_000; // several of the feed's drains, in runs as a commit hands them over, and one by one
+        long offset = 1;
+        while (offset <= n / 2) {
+            List<Change> run = new ArrayList<>();
+            for (int i = 0; i < 256 && offset <= n / 2; i++) {
+                run.add(change(offset++));
+            }
+            feed.offerAll(run);
+        }
+        while (offset <= n) {
+            offer(offset++);
         }
         assertThat(releasedSeenByATask()).isEqualTo(n);
         assertThat(released).hasSize(n);
@@ -63,7 +76,7 @@ class ChangeFeedTest {
     void changesHandedOverFromAnotherThreadOneAtATimeAreAllReleased() throws Exception {
         Thread applier = new Thread(() -> {
             for (long offset = 1; offset <= 5_000; offset++) {
-                feed.offer(change(offset));
+                offer(offset);
                 if (offset % 97 == 0) {
                     Thread.onSpinWait();
                 }
@@ -81,12 +94,12 @@ class ChangeFeedTest {
 
     @Test
     void aChangeWaitsBehindAMissingOffsetUntilItArrives() throws Exception {
-        feed.offer(change(1));
-        feed.offer(change(2));
-        feed.offer(change(4));
+        offer(1);
+        offer(2);
+        offer(4);
         assertThat(releasedSeenByATask()).isEqualTo(2);
         assertThat(released).containsExactly(1L, 2L);
-        feed.offer(change(3));
+        offer(3);
         assertThat(releasedSeenByATask()).isEqualTo(4);
         assertThat(released).containsExactly(1L, 2L, 3L, 4L);
     }
@@ -94,7 +107,7 @@ class ChangeFeedTest {
     @Test
     void theLastChangesOfAProcessAreKeptForClientsThatResume() throws Exception {
         for (long offset = 1; offset <= 120; offset++) {
-            feed.offer(change(offset));
+            offer(offset);
         }
         CompletableFuture<List<Change>> recent = new CompletableFuture<>();
         CompletableFuture<List<Change>> tooOld = new CompletableFuture<>();

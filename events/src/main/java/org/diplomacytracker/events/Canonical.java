@@ -16,6 +16,7 @@ final class Canonical<T> {
     private final int mask;
     private final Function<T, String> keyOf;
 
+    /** Instances keyed by their text, {@code keyOf}: looked up with {@link #of(String, Function)}. */
     Canonical(int sizePowerOfTwo, Function<T, String> keyOf) {
         if (Integer.bitCount(sizePowerOfTwo) != 1) {
             throw new IllegalArgumentException("size must be a power of two: " + sizePowerOfTwo);
@@ -23,6 +24,18 @@ final class Canonical<T> {
         this.slots = new Object[sizePowerOfTwo];
         this.mask = sizePowerOfTwo - 1;
         this.keyOf = keyOf;
+    }
+
+    /**
+     * Values compared whole, for values that repeat whole (a source cited by many developments):
+     * looked up with {@link #of(Object)}.
+     */
+    Canonical(int sizePowerOfTwo) {
+        this(sizePowerOfTwo, null);
+    }
+
+    private int slot(int hash) {
+        return (hash ^ (hash >>> 16)) & mask;
     }
 
     /**
@@ -34,8 +47,7 @@ final class Canonical<T> {
         if (key == null) {
             return make.apply(null);
         }
-        int h = key.hashCode();
-        int i = (h ^ (h >>> 16)) & mask;
+        int i = slot(key.hashCode());
         Object cached = slots[i];
         if (cached != null && keyOf.apply((T) cached).equals(key)) {
             return (T) cached;
@@ -45,34 +57,16 @@ final class Canonical<T> {
         return made;
     }
 
-    /**
-     * Canonical instances of a value record, by equality: for values that repeat whole (a source
-     * cited by many developments). The same direct-mapped, lossy, lock-free scheme as by text.
-     */
-    static final class Values<T> {
-        private final Object[] slots;
-        private final int mask;
-
-        Values(int sizePowerOfTwo) {
-            if (Integer.bitCount(sizePowerOfTwo) != 1) {
-                throw new IllegalArgumentException("size must be a power of two: " + sizePowerOfTwo);
-            }
-            this.slots = new Object[sizePowerOfTwo];
-            this.mask = sizePowerOfTwo - 1;
+    /** The cached instance equal to {@code value}, or {@code value} itself, remembered for next time. */
+    @SuppressWarnings("unchecked")
+    T of(T value) {
+        int i = slot(value.hashCode());
+        Object cached = slots[i];
+        if (cached != null && cached.equals(value)) {
+            return (T) cached;
         }
-
-        /** The cached instance equal to {@code value}, or {@code value} itself, remembered for next time. */
-        @SuppressWarnings("unchecked")
-        T of(T value) {
-            int h = value.hashCode();
-            int i = (h ^ (h >>> 16)) & mask;
-            Object cached = slots[i];
-            if (cached != null && cached.equals(value)) {
-                return (T) cached;
-            }
-            slots[i] = value;
-            return value;
-        }
+        slots[i] = value;
+        return value;
     }
 
     /** Canonical strings, for free texts that repeat (outlets, attributions). */

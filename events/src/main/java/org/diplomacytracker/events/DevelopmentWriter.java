@@ -99,10 +99,6 @@ final class DevelopmentWriter {
     private static final byte[] TARGET = key("target");
     private static final byte[] REPLACEMENT = key("replacement");
 
-    private static final long SECONDS_PER_DAY = 86_400;
-    private static final long MIN_FAST_DAY = LocalDate.of(0, 1, 1).toEpochDay();
-    private static final long MAX_FAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
-
     private byte[] buf = new byte[INITIAL];
     private int pos;
     /** Whether surrogate chars are escaped ({@link #bytes}) or encoded as UTF-8 ({@link #text}). */
@@ -386,38 +382,9 @@ final class DevelopmentWriter {
         buf[pos++] = '"';
     }
 
-    /** As {@link IsoTime#format}, which {@link JavaTimeWire} writes: the fraction in groups of three digits. */
+    /** As {@link JavaTimeWire} writes it: {@link IsoTime#format}, the one place that shape is made. */
     private void instant(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        long epochDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        if (epochDay < MIN_FAST_DAY || epochDay > MAX_FAST_DAY) {
-            quotedAscii(IsoTime.format(instant));
-            return;
-        }
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        int nano = instant.getNano();
-        ensure(32);
-        buf[pos++] = '"';
-        ymd(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
-        buf[pos++] = 'T';
-        digits(secondOfDay / 3_600, 2);
-        buf[pos++] = ':';
-        digits(secondOfDay / 60 % 60, 2);
-        buf[pos++] = ':';
-        digits(secondOfDay % 60, 2);
-        if (nano != 0) {
-            buf[pos++] = '.';
-            if (nano % 1_000_000 == 0) {
-                digits(nano / 1_000_000, 3);
-            } else if (nano % 1_000 == 0) {
-                digits(nano / 1_000, 6);
-            } else {
-                digits(nano, 9);
-            }
-        }
-        buf[pos++] = 'Z';
-        buf[pos++] = '"';
+        quotedAscii(IsoTime.format(instant));
     }
 
     private void ymd(int year, int month, int day) {

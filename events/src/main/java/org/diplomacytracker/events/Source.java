@@ -34,7 +34,7 @@ public record Source(String outlet, String url, String title, String attribution
     }
 
     /** Sources repeat whole: one report backs several developments, an outlet alone backs many. */
-    private static final Canonical.Values<Source> SHARED = new Canonical.Values<>(1024);
+    private static final Canonical<Source> SHARED = new Canonical<>(1024);
 
     /**
      * How JSON becomes a source: the constructor's rules, then the shared instance equal to it. Every

@@ -49,6 +49,11 @@ public final class IngestBenchmark implements Callable<Integer> {
                     + " still took about half of its CPU during the measured part).")
     int warmupPerProcess;
 
+    @Option(names = "--warmup-rounds", defaultValue = "1",
+            description = "Warm-up sets posted (HTTP) or published (floors) before the measured set, each over its own"
+                    + " processes (default ${DEFAULT-VALUE}). More rounds measure a server whose JIT compiler has settled.")
+    int warmupRounds;
+
     @Option(names = "--settle-seconds", defaultValue = "3",
             description = "Idle pause between the HTTP warm-up and the measured posts, for the server's JIT (default ${DEFAULT-VALUE}).")
     int settleSeconds;
@@ -127,7 +132,7 @@ public final class IngestBenchmark implements Callable<Integer> {
         List<String> facts = MachineFacts.collect();
         facts.forEach(f -> System.out.println("# " + f));
 
-        Data data = Data.build(seed, processes, perProcess, warmupPerProcess, batch, connections);
+        Data data = Data.build(seed, processes, perProcess, warmupPerProcess, warmupRounds, batch, connections);
         System.out.printf(Locale.ROOT, "# data set: %d developments in %d processes, %d NDJSON batches of %d (%.1f MB), types: %s%n",
                 data.measured.size(), processes, data.measured.size() / batch, batch, data.ndjsonBytes / 1e6,
                 data.census);
@@ -172,14 +177,16 @@ public final class IngestBenchmark implements Callable<Integer> {
         List<FloorRun> axon = new ArrayList<>();
         List<FloorRun> jdbc = new ArrayList<>();
         // warm this JVM's code paths on throwaway stores before anything is measured
-        if (phases.contains("axon")) {
-            try (BenchStore.Fresh fresh = kind.fresh("warm-axon")) {
-                AxonPublishFloor.run(fresh, data.warmup, batch);
+        for (WarmRound warm : data.warmups) {
+            if (phases.contains("axon")) {
+                try (BenchStore.Fresh fresh = kind.fresh("warm-axon")) {
+                    AxonPublishFloor.run(fresh, warm.developments, batch);
+                }
             }
-        }
-        if (phases.contains("jdbc")) {
-            try (BenchStore.Fresh fresh = kind.fresh("warm-jdbc")) {
-                JdbcInsertFloor.run(fresh, data.warmupRows, batch);
+            if (phases.contains("jdbc")) {
+                try (BenchStore.Fresh fresh = kind.fresh("warm-jdbc")) {
+                    JdbcInsertFloor.run(fresh, warm.rows, batch);
+                }
             }
         }
         for (int run = 1; run <= runs; run++) {
@@ -235,7 +242,9 @@ public final class IngestBenchmark implements Callable<Integer> {
             long cpu;
             try (ServerProcess server = ServerProcess.start(serverJar, serverHeap, serverOptions, fresh.serverArgs(), log)) {
                 try {
-                    HttpIngest.post(server.base(), data.warmupBatches.get(c));
+                    for (WarmRound warm : data.warmups) {
+                        HttpIngest.post(server.base(), warm.batches.get(c));
+                    }
                     // let the JIT finish what the warm-up queued, so the measured part is the steady state
                     Thread.sleep(settleSeconds * 1000L);
                     cpu = server.cpuNanos();
@@ -285,37 +294,63 @@ public final class IngestBenchmark implements Callable<Integer> {
         return q < 0 ? url : url.substring(0, q);
     }
 
+    /**
+     * One warm-up set over its own processes, in the shapes the phases need: the developments (Axon's
+     * publish), the NDJSON bodies per connection count (HTTP), the rows (JDBC).
+     */
+    static final class WarmRound {
+        final List<Development> developments;
+        final Map<Integer, List<List<byte[]>>> batches = new LinkedHashMap<>();
+        final List<JdbcInsertFloor.Row> rows;
+
+        WarmRound(List<List<Development>> streams, long seed, int batch, List<Integer> connections) {
+            this.developments = SyntheticDevelopments.interleave(streams, seed);
+            for (int c : connections) {
+                batches.put(c, Data.perConnection(streams, c, seed, batch));
+            }
+            this.rows = JdbcInsertFloor.rows(developments);
+        }
+    }
+
     /** The data set in every shape the phases need, built once, before anything is timed. */
     static final class Data {
         final List<Development> measured;
-        final List<Development> warmup;
+        final List<WarmRound> warmups;
         /** Per connection count: one list of NDJSON bodies per connection, over disjoint processes. */
         final Map<Integer, List<List<byte[]>>> measuredBatches = new LinkedHashMap<>();
-        final Map<Integer, List<List<byte[]>>> warmupBatches = new LinkedHashMap<>();
         final List<JdbcInsertFloor.Row> measuredRows;
-        final List<JdbcInsertFloor.Row> warmupRows;
         final Map<DevelopmentType, Integer> census;
         final long ndjsonBytes;
 
-        private Data(List<List<Development>> streams, List<List<Development>> warmStreams, long seed, int batch,
+        private Data(List<List<Development>> streams, List<WarmRound> warmups, long seed, int batch,
                      List<Integer> connections) {
             this.measured = SyntheticDevelopments.interleave(streams, seed);
-            this.warmup = SyntheticDevelopments.interleave(warmStreams, seed + 1);
+            this.warmups = warmups;
             for (int c : connections) {
                 measuredBatches.put(c, perConnection(streams, c, seed, batch));
-                warmupBatches.put(c, perConnection(warmStreams, c, seed + 1, batch));
             }
             this.measuredRows = JdbcInsertFloor.rows(measured);
-            this.warmupRows = JdbcInsertFloor.rows(warmup);
             this.census = SyntheticDevelopments.census(measured);
             this.ndjsonBytes = measuredBatches.values().iterator().next().stream()
                     .flatMap(List::stream).mapToLong(b -> b.length).sum();
         }
 
-        static Data build(long seed, int processes, int perProcess, int warmupPerProcess, int batch,
+        /** Warm-up developments over all rounds. */
+        int warmupSize() {
+            return warmups.stream().mapToInt(w -> w.developments.size()).sum();
+        }
+
+        static Data build(long seed, int processes, int perProcess, int warmupPerProcess, int warmupRounds, int batch,
                           List<Integer> connections) {
-            return new Data(SyntheticDevelopments.processes(seed, "p", processes, perProcess),
-                    SyntheticDevelopments.processes(seed + 1, "w", processes, warmupPerProcess), seed, batch, connections);
+            List<WarmRound> warmups = new ArrayList<>();
+            for (int round = 0; round < warmupRounds; round++) {
+                // the first round's processes are w00…, later ones w1x00…, w2x00…: no two rounds share a process
+                String prefix = round == 0 ? "w" : "w" + round + "x";
+                warmups.add(new WarmRound(SyntheticDevelopments.processes(seed + 1 + round, prefix, processes,
+                        warmupPerProcess), seed + 1 + round, batch, connections));
+            }
+            return new Data(SyntheticDevelopments.processes(seed, "p", processes, perProcess), warmups, seed, batch,
+                    connections);
         }
 
         /**
@@ -324,7 +359,7 @@ public final class IngestBenchmark implements Callable<Integer> {
          * own share of the processes (contiguous ranges), interleaved within it. With one connection
          * this is the measured order itself.
          */
-        private static List<List<byte[]>> perConnection(List<List<Development>> streams, int c, long seed, int batch) {
+        static List<List<byte[]>> perConnection(List<List<Development>> streams, int c, long seed, int batch) {
             if (c < 1 || c > streams.size()) {
                 throw new IllegalArgumentException("connections must be between 1 and the number of processes, got " + c);
             }
@@ -350,7 +385,7 @@ public final class IngestBenchmark implements Callable<Integer> {
                             + "each on a fresh store, after a warm-up on %,d other developments (HTTP: then %d s idle, for the server's JIT).%n%n",
                     data.measured.size(), opts.processes, opts.perProcess, SyntheticDevelopments.ACTORS,
                     SyntheticDevelopments.ISSUES, data.census.size(), data.measured.size() / opts.batch, opts.batch,
-                    data.ndjsonBytes / 1e6, opts.runs, data.warmup.size(), opts.settleSeconds));
+                    data.ndjsonBytes / 1e6, opts.runs, data.warmupSize(), opts.settleSeconds));
             md.append("| store | HTTP ingest dev/s | (a) Axon publish ev/s | (b) JDBC insert rows/s | ingest/(a) | ingest/(b) "
                     + "| server peak RSS | store size on disk |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -82,12 +82,14 @@ final class ProcessIndex {
             Slot target = slots.get(r.target().value());
             if (target != null) {
                 target.addRetraction(slot);
+                place(target, false);
                 refreshKeyed(target);
             }
         } else if (development instanceof DevelopmentCorrected c) {
             Slot target = slots.get(c.target().value());
             if (target != null) {
                 target.addCorrection(slot);
+                place(target, false);
                 index(new Incarnation.Replacement(target, slot, c.replacement()));
                 refreshKeyed(target);
             }
@@ -135,49 +137,73 @@ final class ProcessIndex {
     }
 
     private void index(Incarnation incarnation) {
+        place(incarnation, true);
+    }
+
+    /**
+     * Adds {@code incarnation} to the versions of every key its content belongs to ({@code add}), or
+     * tells those versions that a retraction or correction now touches it. Where a state shows a
+     * version's content as it stands (actors, positions, territory, commitments, talks), the entry is
+     * built here, once: a state then only picks entries, and reads no development.
+     */
+    private void place(Incarnation incarnation, boolean add) {
         Development d = incarnation.content();
         String slotId = incarnation.slot().id();
         if (d instanceof ActorRegistered a) {
-            versions(Section.ACTORS, a.actor().value()).add(incarnation);
+            put(Section.ACTORS, a.actor().value(), null, incarnation, add,
+                    add ? new Entries.Actor(a.name(), a.kind().wireName(), str(a.affiliation()), a.role()) : null);
         } else if (d instanceof IssueDefined i) {
-            versions(Section.ISSUES, i.issue().value()).add(incarnation);
+            put(Section.ISSUES, i.issue().value(), null, incarnation, add, null);
         } else if (d instanceof EnvoyAppointed e) {
-            versions(Section.ENVOYS, e.person().value()).add(incarnation);
+            put(Section.ENVOYS, e.person().value(), null, incarnation, add, null);
         } else if (d instanceof EnvoyLeft e) {
-            versions(Section.ENVOYS, e.person().value()).add(incarnation);
+            put(Section.ENVOYS, e.person().value(), null, incarnation, add, null);
         } else if (d instanceof PositionStated p) {
             if (p.issue() != null) {
-                versions(Section.POSITIONS, p.actor().value() + SEP + p.issue().value()).add(incarnation);
+                put(Section.POSITIONS, p.actor().value(), p.issue().value(), incarnation, add,
+                        add ? new Entries.Position(p.stance().wireName(), p.occurredOn(), str(p.speaker()), p.quote(),
+                                p.conditions(), slotId) : null);
             } else {
-                versions(Section.PROPOSAL_POSITIONS, p.proposal().value() + SEP + p.actor().value()).add(incarnation);
+                put(Section.PROPOSAL_POSITIONS, p.proposal().value(), p.actor().value(), incarnation, add, p.stance());
             }
         } else if (d instanceof ProposalTabled p) {
-            versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
-            versions(Section.TABLINGS, p.proposal().value()).add(incarnation);
+            put(Section.PROPOSALS, p.proposal().value(), null, incarnation, add, null);
+            put(Section.TABLINGS, p.proposal().value(), null, incarnation, add, null);
         } else if (d instanceof ProposalAmended p) {
-            versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
+            put(Section.PROPOSALS, p.proposal().value(), null, incarnation, add, null);
         } else if (d instanceof ProposalWithdrawn p) {
-            versions(Section.PROPOSALS, p.proposal().value()).add(incarnation);
+            put(Section.PROPOSALS, p.proposal().value(), null, incarnation, add, null);
         } else if (d instanceof TerritoryControlChanged t) {
-            versions(Section.TERRITORY, t.area().value()).add(incarnation);
+            put(Section.TERRITORY, t.area().value(), null, incarnation, add,
+                    add ? new Entries.Territory(t.controller().value(), t.status().wireName(), t.occurredOn(),
+                            str(t.previousController()), slotId) : null);
         } else if (d instanceof CommitmentMade c) {
-            // the entry built once: these sections hold one entry per development, a query only picks them
-            versions(Section.COMMITMENTS, slotId).add(incarnation, new Entries.Commitment(c.actor().value(),
+            // these sections hold one entry per development, a query only picks them
+            put(Section.COMMITMENTS, slotId, null, incarnation, add, add ? new Entries.Commitment(c.actor().value(),
                     c.kind().wireName(), str(c.recipient()), c.amount(), c.unit(), c.description(),
-                    c.status() == null ? null : c.status().wireName(), c.occurredOn()));
+                    c.status() == null ? null : c.status().wireName(), c.occurredOn()) : null);
         } else if (d instanceof TalksHeld t) {
-            versions(Section.TALKS, slotId).add(incarnation, new Entries.Talks(
+            put(Section.TALKS, slotId, null, incarnation, add, add ? new Entries.Talks(
                     t.participants().stream().map(Object::toString).toList(), t.venue(), t.format().wireName(),
                     t.topics() == null ? null : t.topics().stream().map(Object::toString).toList(), t.outcome(),
-                    t.occurredOn()));
+                    t.occurredOn()) : null);
         } else if (d instanceof ProcessOpened) {
-            versions(Section.OPENED, "").add(incarnation);
+            put(Section.OPENED, "", null, incarnation, add, null);
         }
         // AreaDefined names an area; the state shows areas through their control changes
     }
 
-    private Versions versions(Section section, String key) {
-        return sections.get(section).computeIfAbsent(key, k -> new Versions());
+    /** {@link #place} for one key: {@code first}, or {@code first} and {@code second} for a compound key. */
+    private void put(Section section, String first, String second, Incarnation incarnation, boolean add, Object entry) {
+        String key = second == null ? first : first + SEP + second;
+        if (add) {
+            sections.get(section).computeIfAbsent(key, k -> new Versions(first, second)).add(incarnation, entry);
+        } else {
+            Versions v = sections.get(section).get(key);
+            if (v != null) {
+                v.touched(incarnation);
+            }
+        }
     }
 
     boolean knowsActor(String actor) {
@@ -211,21 +237,17 @@ final class ProcessIndex {
         long day = Versions.day(asOf);
         TreeMap<String, Entries.Actor> actors = new TreeMap<>();
         sections.get(Section.ACTORS).forEach((key, v) -> {
-            Incarnation i = v.latest(day, cut);
-            if (i != null) {
-                ActorRegistered a = (ActorRegistered) i.content();
-                actors.put(key, new Entries.Actor(a.name(), a.kind().wireName(), str(a.affiliation()), a.role()));
+            int i = v.latestIndex(day, cut);
+            if (i >= 0) {
+                actors.put(key, (Entries.Actor) v.entry(i));
             }
         });
 
         TreeMap<String, SortedMap<String, Entries.Position>> positions = new TreeMap<>();
         sections.get(Section.POSITIONS).forEach((key, v) -> {
-            Incarnation i = v.latest(day, cut);
-            if (i != null) {
-                PositionStated p = (PositionStated) i.content();
-                positions.computeIfAbsent(p.actor().value(), k -> new TreeMap<>()).put(p.issue().value(),
-                        new Entries.Position(p.stance().wireName(), p.occurredOn(), str(p.speaker()), p.quote(),
-                                p.conditions(), i.slot().id()));
+            int i = v.latestIndex(day, cut);
+            if (i >= 0) {
+                positions.computeIfAbsent(v.first, k -> new TreeMap<>()).put(v.second, (Entries.Position) v.entry(i));
             }
         });
 
@@ -250,13 +272,11 @@ final class ProcessIndex {
         Map<String, List<String>> support = new HashMap<>();
         Map<String, List<String>> opposition = new HashMap<>();
         sections.get(Section.PROPOSAL_POSITIONS).forEach((key, v) -> {
-            Incarnation i = v.latest(day, cut);
-            if (i != null) {
-                PositionStated p = (PositionStated) i.content();
-                int score = p.stance().score();
+            int i = v.latestIndex(day, cut);
+            if (i >= 0) {
+                int score = ((Stance) v.entry(i)).score();
                 if (score != 0) {
-                    (score > 0 ? support : opposition).computeIfAbsent(p.proposal().value(), k -> new ArrayList<>())
-                            .add(p.actor().value());
+                    (score > 0 ? support : opposition).computeIfAbsent(v.first, k -> new ArrayList<>()).add(v.second);
                 }
             }
         });
@@ -272,11 +292,9 @@ final class ProcessIndex {
 
         TreeMap<String, Entries.Territory> territory = new TreeMap<>();
         sections.get(Section.TERRITORY).forEach((key, v) -> {
-            Incarnation i = v.latest(day, cut);
-            if (i != null) {
-                TerritoryControlChanged t = (TerritoryControlChanged) i.content();
-                territory.put(key, new Entries.Territory(t.controller().value(), t.status().wireName(),
-                        t.occurredOn(), str(t.previousController()), i.slot().id()));
+            int i = v.latestIndex(day, cut);
+            if (i >= 0) {
+                territory.put(key, (Entries.Territory) v.entry(i));
             }
         });
 
@@ -396,10 +414,10 @@ final class ProcessIndex {
     static Entries.Envoy envoy(Versions v, long asOfDay, Cut cut) {
         List<String> leftOffices = null;
         for (int n = v.end(asOfDay) - 1; n >= 0; n--) {
-            Incarnation i = v.get(n);
-            if (!i.counts(cut)) {
+            if (!v.counts(n, cut)) {
                 continue;
             }
+            Incarnation i = v.get(n);
             if (i.content() instanceof EnvoyAppointed e) {
                 if (leftOffices != null && leftOffices.contains(e.office())) {
                     return null;
@@ -428,9 +446,8 @@ final class ProcessIndex {
         int n = v.end(asOfDay) - 1;
         Incarnation last = null;
         for (; n >= 0; n--) {
-            Incarnation i = v.get(n);
-            if (i.counts(cut)) {
-                last = i;
+            if (v.counts(n, cut)) {
+                last = v.get(n);
                 break;
             }
         }
@@ -458,7 +475,7 @@ final class ProcessIndex {
             if (i == tabling) {
                 break;
             }
-            if (i.content() instanceof ProposalAmended a && i.counts(cut)) {
+            if (i.content() instanceof ProposalAmended a && v.counts(n, cut)) {
                 provisions = a.provisions();
                 break;
             }

@@ -11,17 +11,40 @@ import java.util.List;
  * binary search and walks back to the first that counts under its cut: O(log n) for the usual key.
  * Nothing here visits the versions before the one that decides.
  *
- * <p>The dates are kept as epoch days in an {@code int[]} beside the versions, so that the binary
- * search reads one small array instead of three objects per step. The sections keyed by development
- * id also keep, per version, the entry it shows (built once when indexed).
+ * <p>What a state reads of each version is kept in arrays beside the versions, so that a question
+ * at a long history reads a few arrays per key instead of following several objects the CPU has not
+ * cached: the dates as epoch days (the binary search), each version's offset and recorded time
+ * (whether it counts under a cut, for a version no retraction or correction touches), and the
+ * entry it shows, built once when indexed, for the sections that prebuild them.
  */
 final class Versions {
 
+    /** The two parts of a compound key (actor and issue, proposal and actor), or null. */
+    final String first;
+    final String second;
     private Incarnation[] items = new Incarnation[2];
     private int[] days = new int[2];
+    /**
+     * Per version two longs: its slot's offset, or {@link #TOUCHED} when a retraction or correction
+     * decides whether it counts (or it is a correction's replacement); then its slot's recorded
+     * time in nanoseconds since the epoch.
+     */
+    private long[] times = new long[4];
     /** The entry each version shows, for the sections that prebuild them; null otherwise. */
     private Object[] entries;
     private int size;
+
+    /** Marks a version whose standing only its slot's retractions and corrections tell. */
+    private static final long TOUCHED = Long.MIN_VALUE;
+
+    Versions() {
+        this(null, null);
+    }
+
+    Versions(String first, String second) {
+        this.first = first;
+        this.second = second;
+    }
 
     void add(Incarnation incarnation) {
         add(incarnation, null);
@@ -33,6 +56,7 @@ final class Versions {
             int capacity = size + Math.max(2, size >> 1);
             items = Arrays.copyOf(items, capacity);
             days = Arrays.copyOf(days, capacity);
+            times = Arrays.copyOf(times, 2 * capacity);
             if (entries != null) {
                 entries = Arrays.copyOf(entries, capacity);
             }
@@ -55,12 +79,19 @@ final class Versions {
             at = lo;
             System.arraycopy(items, at, items, at + 1, size - at);
             System.arraycopy(days, at, days, at + 1, size - at);
+            System.arraycopy(times, 2 * at, times, 2 * at + 2, 2 * (size - at));
             if (entries != null) {
                 System.arraycopy(entries, at, entries, at + 1, size - at);
             }
         }
         items[at] = incarnation;
         days[at] = (int) incarnation.occurredOn().toEpochDay();
+        Slot slot = incarnation.slot();
+        long recorded = Cut.nanos(slot.recordedAt);
+        boolean plain = incarnation.original() && slot.retractions.isEmpty() && slot.corrections.isEmpty()
+                && recorded != Long.MIN_VALUE && recorded != Long.MAX_VALUE;
+        times[2 * at] = plain ? slot.offset : TOUCHED;
+        times[2 * at + 1] = recorded;
         if (entries != null) {
             entries[at] = entry;
         }
@@ -109,10 +140,45 @@ final class Versions {
         return lo;
     }
 
+    /**
+     * Whether version {@code i} is what its slot says under the cut: from the arrays for a version no
+     * retraction or correction touches (visible under the cut is then enough), else from its slot.
+     */
+    boolean counts(int i, Cut cut) {
+        long offset = times[2 * i];
+        if (offset != TOUCHED) {
+            return offset <= cut.maxOffset() && times[2 * i + 1] <= cut.knownAtNanos();
+        }
+        return items[i].counts(cut);
+    }
+
+    /**
+     * Notes that a retraction or correction now touches {@code incarnation}'s slot: from now on
+     * whether it counts is asked of the slot.
+     */
+    void touched(Incarnation incarnation) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) { // the first version not sorting before it
+            int mid = (lo + hi) >>> 1;
+            if (items[mid].compareTo(incarnation) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < size && items[i].compareTo(incarnation) == 0; i++) {
+            if (items[i] == incarnation) {
+                times[2 * i] = TOUCHED;
+                return;
+            }
+        }
+    }
+
     /** The index of the latest version that counts under the cut and is dated on or before {@code asOfDay}, or −1. */
     int latestIndex(long asOfDay, Cut cut) {
         for (int i = end(asOfDay) - 1; i >= 0; i--) {
-            if (items[i].counts(cut)) {
+            if (counts(i, cut)) {
                 return i;
             }
         }
@@ -141,7 +207,7 @@ final class Versions {
             }
         }
         for (int i = lo - 1; i >= 0; i--) {
-            if (items[i].counts(cut)) {
+            if (counts(i, cut)) {
                 return items[i];
             }
         }

@@ -289,6 +289,56 @@ class WalkBackAndCacheTest extends RecordedIndexFixture {
         assertThat(index.state(P, null, null).orElseThrow().commitments()).containsOnlyKeys("c1", "c2", "c3");
     }
 
+    // ---------------------------------------------------------------- versions told they were touched
+
+    private static Development territory(String id, String date, String area, String controller) {
+        return dev(P, id, "TerritoryControlChanged", date, "\"area\":\"" + area + "\",\"controller\":\"" + controller
+                + "\",\"status\":\"controlled\"");
+    }
+
+    @Test
+    void positionsAndTerritoryAlreadyIndexedFollowLaterRetractionsAndCorrections() {
+        record(dev(P, "area-1", "AreaDefined", "2020-01-01", "\"area\":\"kherson\",\"name\":\"Kherson\""));
+        record(stance(P, "s1", "2020-02-01", "north", "border", "open"));
+        record(stance(P, "s2", "2020-03-01", "north", "border", "rejects"));
+        record(territory("k1", "2020-02-01", "kherson", "north"));
+        record(territory("k2", "2020-03-01", "kherson", "south"));
+        Instant before = now;
+        record(retraction("r1", "s2"));
+        record(correction("c1", territory("k2", "2020-03-01", "kherson", "north")));
+        record(correction("c2", stance(P, "s1", "2020-01-15", "north", "border", "demands")));
+        assertThat(at(null).positions().get("north").get("border").stance()).as("s2 retracted, s1 corrected")
+                .isEqualTo("demands");
+        assertThat(at(null).territory().get("kherson").controller()).isEqualTo("north");
+        assertThat(at("2020-01-20").positions().get("north").get("border").since())
+                .isEqualTo(LocalDate.parse("2020-01-15"));
+        assertThat(at(null, before).positions().get("north").get("border").stance()).as("as known before")
+                .isEqualTo("rejects");
+        assertThat(at(null, before).territory().get("kherson").controller()).isEqualTo("south");
+        assertThat(at("2020-01-20", before).positions()).isEmpty();
+        record(retraction("r2", "r1"));
+        record(retraction("r3", "c1"));
+        assertThat(at(null).positions().get("north").get("border").stance()).isEqualTo("rejects");
+        assertThat(at(null).territory().get("kherson").controller()).isEqualTo("south");
+    }
+
+    @Test
+    void recordedTimesCompareToTheNanosecondAndOutsideTheRangeKeptInNanoseconds() {
+        Instant t = Instant.parse("2024-12-01T10:00:00.000000001Z");
+        offset++;
+        apply(stance(P, "s1", "2020-02-01", "north", "border", "open"), offset, t);
+        offset++;
+        Instant far = Instant.parse("2400-01-01T00:00:00Z"); // beyond about 2255: its slot is asked
+        apply(stance(P, "s2", "2020-03-01", "north", "border", "rejects"), offset, far);
+        assertThat(at(null, t.minusNanos(1)).positions()).isEmpty();
+        assertThat(at(null, t).positions().get("north").get("border").stance()).isEqualTo("open");
+        assertThat(at(null, far.minusNanos(1)).positions().get("north").get("border").stance()).isEqualTo("open");
+        assertThat(at(null, far).positions().get("north").get("border").stance()).isEqualTo("rejects");
+        assertThat(at(null, Instant.parse("1600-01-01T00:00:00Z")).positions()).isEmpty();
+        assertThat(at(null, Instant.parse("9999-01-01T00:00:00Z")).positions().get("north").get("border").stance())
+                .isEqualTo("rejects");
+    }
+
     // ---------------------------------------------------------------- the cache
 
     @Test

@@ -45,16 +45,22 @@ final class ProcessIndex {
     private final Map<Section, Map<String, Versions>> sections = new EnumMap<>(Section.class);
     final StateCache cache = new StateCache();
 
-    /** Every event of the process known: the cut under which {@link #keyedNow} is kept. */
+    /** Every event of the process known: the cut under which {@link #now} is kept. */
     private static final Cut EVERYTHING = new Cut(Instant.MAX, Long.MAX_VALUE);
     /**
-     * Per section keyed by development id, its entries with everything applied and no date limit —
-     * what "latest, now" shows — kept up to date by each apply (only the keys an event touches), so
-     * that such a question does not re-check every entry.
+     * Per section and key, what "latest, with every event known" shows — the question dashboards ask
+     * after each new development — kept up to date by each apply for the keys it touches, so that
+     * such a state reads no version at all, however long the history: the actor, position, territory,
+     * commitment and talks entries, the {@link IssueDefined}, the envoy, the proposal (support and
+     * opposition added when answering) and the {@link Stance} on a proposal. Keys sort as the answer
+     * does (a compound key's separator sorts first), so that an answer is built in one pass.
      */
-    private final Map<Section, TreeMap<String, Object>> keyedNow = new EnumMap<>(Section.class);
-    /** Frozen copies of {@link #keyedNow}, made when first asked after a change; guarded by itself. */
-    private final Map<Section, SortedMap<String, Object>> keyedSnapshots = new EnumMap<>(Section.class);
+    private final Map<Section, TreeMap<String, Object>> now = new EnumMap<>(Section.class);
+    /**
+     * The sections of the "latest, everything known" answer, frozen when first asked after a change
+     * and shared by the answers until the next change to what they are made of; guarded by itself.
+     */
+    private final Map<Section, SortedMap<String, ?>> nowAnswers = new EnumMap<>(Section.class);
     private long highestOffset;
     private Instant latestRecordedAt = Instant.MIN;
 
@@ -82,8 +88,7 @@ final class ProcessIndex {
             Slot target = slots.get(r.target().value());
             if (target != null) {
                 target.addRetraction(slot);
-                place(target, false);
-                refreshKeyed(target);
+                changed(target);
             }
         } else if (development instanceof DevelopmentCorrected c) {
             Slot target = slots.get(c.target().value());
@@ -91,20 +96,20 @@ final class ProcessIndex {
                 target.addCorrection(slot);
                 place(target, false);
                 index(new Incarnation.Replacement(target, slot, c.replacement()));
-                refreshKeyed(target);
+                changed(target);
             }
         } else {
             index(slot);
-            refreshKeyed(slot);
         }
     }
 
     /**
-     * Updates {@link #keyedNow} for the development whose standing {@code touched} decides: down the
-     * chain of retractions and corrections to the plain development at its end (a retraction of a
-     * retraction of a correction of a commitment changes that commitment).
+     * A retraction or correction now bears on {@code touched}: down the chain of retractions and
+     * corrections to the plain development at its end (a retraction of a retraction of a correction of
+     * a commitment changes that commitment), every key that development's versions — as recorded and
+     * as each correction has it — belong to is told, and its "latest" view worked out again.
      */
-    private void refreshKeyed(Slot touched) {
+    private void changed(Slot touched) {
         Slot s = touched;
         for (int guard = 0; s != null && guard < 1_000; guard++) {
             if (s.development instanceof DevelopmentRetracted r) {
@@ -118,21 +123,48 @@ final class ProcessIndex {
         if (s == null) {
             return;
         }
-        Section section = s.development instanceof CommitmentMade ? Section.COMMITMENTS
-                : s.development instanceof TalksHeld ? Section.TALKS : null;
-        if (section == null) {
-            return;
+        place(s, false);
+        for (Slot correction : s.corrections) {
+            // its replacement's keys (a correction may move a development to another key); the versions
+            // were told when the replacement was indexed, this only works their views out again
+            place(new Incarnation.Replacement(s, correction,
+                    ((DevelopmentCorrected) correction.development).replacement()), false);
         }
-        Versions v = sections.get(section).get(s.id());
-        int i = v == null ? -1 : v.latestIndex(Versions.NO_LIMIT, EVERYTHING);
-        TreeMap<String, Object> now = keyedNow.computeIfAbsent(section, k -> new TreeMap<>());
-        if (i < 0) {
-            now.remove(s.id());
+    }
+
+    /**
+     * Works out again what "latest, everything known" shows for one key, after a version of it was
+     * added or touched, and drops the frozen answers made of it.
+     */
+    private void refreshNow(Section section, String key) {
+        Section shown = section == Section.TABLINGS ? Section.PROPOSALS : section; // a tabling is part of its proposal
+        Map<String, Versions> versions = sections.get(shown);
+        Versions v = versions.get(key);
+        Object entry = null;
+        if (v != null) {
+            if (shown == Section.ENVOYS) {
+                entry = envoy(v, Versions.NO_LIMIT, EVERYTHING);
+            } else if (shown == Section.PROPOSALS) {
+                entry = proposal(v, sections.get(Section.TABLINGS).get(key), Versions.NO_LIMIT, EVERYTHING);
+            } else if (shown != Section.OPENED) {
+                int i = v.latestIndex(Versions.NO_LIMIT, EVERYTHING);
+                entry = i < 0 ? null : v.entry(i);
+            }
+        }
+        TreeMap<String, Object> view = now.computeIfAbsent(shown, k -> new TreeMap<>());
+        if (entry == null) {
+            view.remove(key);
         } else {
-            now.put(s.id(), v.entry(i));
+            view.put(key, entry);
         }
-        synchronized (keyedSnapshots) {
-            keyedSnapshots.remove(section);
+        synchronized (nowAnswers) {
+            nowAnswers.remove(shown);
+            // the answers made of others: issues carry convergence, proposals support and opposition
+            if (shown == Section.POSITIONS || shown == Section.OPENED) {
+                nowAnswers.remove(Section.ISSUES);
+            } else if (shown == Section.PROPOSAL_POSITIONS) {
+                nowAnswers.remove(Section.PROPOSALS);
+            }
         }
     }
 
@@ -153,7 +185,7 @@ final class ProcessIndex {
             put(Section.ACTORS, a.actor().value(), null, incarnation, add,
                     add ? new Entries.Actor(a.name(), a.kind().wireName(), str(a.affiliation()), a.role()) : null);
         } else if (d instanceof IssueDefined i) {
-            put(Section.ISSUES, i.issue().value(), null, incarnation, add, null);
+            put(Section.ISSUES, i.issue().value(), null, incarnation, add, i);
         } else if (d instanceof EnvoyAppointed e) {
             put(Section.ENVOYS, e.person().value(), null, incarnation, add, null);
         } else if (d instanceof EnvoyLeft e) {
@@ -204,6 +236,7 @@ final class ProcessIndex {
                 v.touched(incarnation);
             }
         }
+        refreshNow(section, key);
     }
 
     boolean knowsActor(String actor) {
@@ -232,8 +265,19 @@ final class ProcessIndex {
         return computed;
     }
 
-    /** The state computed from the versions, without the cache. */
+    /** Whether the cut holds every event of this process: then what it shows is what {@link #now} shows. */
+    private boolean everything(Cut cut) {
+        return cut.maxOffset() >= highestOffset && !cut.knownAt().isBefore(latestRecordedAt);
+    }
+
+    /**
+     * The state computed without the cache: "latest" with every event of the process known from
+     * {@link #now}, reading no version; any other from the versions.
+     */
     NegotiationState compute(LocalDate asOf, Cut cut, Instant knownAt, long offset) {
+        if (asOf == null && everything(cut)) {
+            return latestKnowingEverything(knownAt, offset);
+        }
         long day = Versions.day(asOf);
         TreeMap<String, Entries.Actor> actors = new TreeMap<>();
         sections.get(Section.ACTORS).forEach((key, v) -> {
@@ -250,14 +294,14 @@ final class ProcessIndex {
                 positions.computeIfAbsent(v.first, k -> new TreeMap<>()).put(v.second, (Entries.Position) v.entry(i));
             }
         });
+        positions.replaceAll((actor, byIssue) -> FrozenMap.adopt((TreeMap<String, Entries.Position>) byIssue));
 
         List<String> parties = parties(cut);
         TreeMap<String, Entries.Issue> issues = new TreeMap<>();
         sections.get(Section.ISSUES).forEach((key, v) -> {
-            Incarnation i = v.latest(day, cut);
-            if (i != null) {
-                IssueDefined d = (IssueDefined) i.content();
-                issues.put(key, new Entries.Issue(d.title(), d.description(), convergence(key, parties, positions)));
+            int i = v.latestIndex(day, cut);
+            if (i >= 0) {
+                issues.put(key, issue((IssueDefined) v.entry(i), key, parties, positions));
             }
         });
 
@@ -274,10 +318,7 @@ final class ProcessIndex {
         sections.get(Section.PROPOSAL_POSITIONS).forEach((key, v) -> {
             int i = v.latestIndex(day, cut);
             if (i >= 0) {
-                int score = ((Stance) v.entry(i)).score();
-                if (score != 0) {
-                    (score > 0 ? support : opposition).computeIfAbsent(v.first, k -> new ArrayList<>()).add(v.second);
-                }
+                side(v.first, v.second, (Stance) v.entry(i), support, opposition);
             }
         });
         TreeMap<String, Entries.Proposal> proposals = new TreeMap<>();
@@ -285,8 +326,7 @@ final class ProcessIndex {
         sections.get(Section.PROPOSALS).forEach((key, v) -> {
             Entries.Proposal p = proposal(v, tablings.get(key), day, cut);
             if (p != null) {
-                proposals.put(key, new Entries.Proposal(p.title(), p.sponsor(), p.status(), p.since(), p.provisions(),
-                        sorted(support.get(key)), sorted(opposition.get(key)), p.development()));
+                proposals.put(key, withSides(p, key, support, opposition));
             }
         });
 
@@ -302,44 +342,118 @@ final class ProcessIndex {
         SortedMap<String, Entries.Talks> talks = keyed(Section.TALKS, asOf, cut);
 
         // the maps are handed over, not copied
-        positions.replaceAll((actor, byIssue) -> FrozenMap.adopt((TreeMap<String, Entries.Position>) byIssue));
         return new NegotiationState(process, asOf, knownAt, offset, FrozenMap.adopt(actors), FrozenMap.adopt(issues),
                 FrozenMap.adopt(envoys), FrozenMap.adopt(positions), FrozenMap.adopt(proposals),
                 FrozenMap.adopt(territory), commitments, talks);
     }
 
     /**
+     * "Latest" with every event of the process known: each section from {@link #now}, frozen once
+     * after each change to what it is made of and shared by the answers until the next.
+     */
+    @SuppressWarnings("unchecked")
+    private NegotiationState latestKnowingEverything(Instant knownAt, long offset) {
+        synchronized (nowAnswers) { // readers share the read lock
+            SortedMap<String, SortedMap<String, Entries.Position>> positions =
+                    (SortedMap<String, SortedMap<String, Entries.Position>>) nowAnswers.get(Section.POSITIONS);
+            if (positions == null) {
+                TreeMap<String, SortedMap<String, Entries.Position>> byActor = new TreeMap<>();
+                for (Map.Entry<String, Object> e : view(Section.POSITIONS).entrySet()) {
+                    Versions v = sections.get(Section.POSITIONS).get(e.getKey());
+                    byActor.computeIfAbsent(v.first, k -> new TreeMap<>()).put(v.second, (Entries.Position) e.getValue());
+                }
+                byActor.replaceAll((actor, byIssue) -> FrozenMap.adopt((TreeMap<String, Entries.Position>) byIssue));
+                positions = FrozenMap.adopt(byActor);
+                nowAnswers.put(Section.POSITIONS, positions);
+            }
+            SortedMap<String, Entries.Issue> issues = (SortedMap<String, Entries.Issue>) nowAnswers.get(Section.ISSUES);
+            if (issues == null) {
+                List<String> parties = parties(EVERYTHING);
+                TreeMap<String, Entries.Issue> built = new TreeMap<>();
+                for (Map.Entry<String, Object> e : view(Section.ISSUES).entrySet()) {
+                    built.put(e.getKey(), issue((IssueDefined) e.getValue(), e.getKey(), parties, positions));
+                }
+                issues = FrozenMap.adopt(built);
+                nowAnswers.put(Section.ISSUES, issues);
+            }
+            SortedMap<String, Entries.Proposal> proposals =
+                    (SortedMap<String, Entries.Proposal>) nowAnswers.get(Section.PROPOSALS);
+            if (proposals == null) {
+                Map<String, List<String>> support = new HashMap<>();
+                Map<String, List<String>> opposition = new HashMap<>();
+                for (Map.Entry<String, Object> e : view(Section.PROPOSAL_POSITIONS).entrySet()) {
+                    Versions v = sections.get(Section.PROPOSAL_POSITIONS).get(e.getKey());
+                    side(v.first, v.second, (Stance) e.getValue(), support, opposition);
+                }
+                TreeMap<String, Entries.Proposal> built = new TreeMap<>();
+                for (Map.Entry<String, Object> e : view(Section.PROPOSALS).entrySet()) {
+                    built.put(e.getKey(), withSides((Entries.Proposal) e.getValue(), e.getKey(), support, opposition));
+                }
+                proposals = FrozenMap.adopt(built);
+                nowAnswers.put(Section.PROPOSALS, proposals);
+            }
+            return new NegotiationState(process, null, knownAt, offset, frozenView(Section.ACTORS), issues,
+                    frozenView(Section.ENVOYS), positions, proposals, frozenView(Section.TERRITORY),
+                    frozenView(Section.COMMITMENTS), frozenView(Section.TALKS));
+        }
+    }
+
+    private TreeMap<String, Object> view(Section section) {
+        return now.getOrDefault(section, EMPTY_VIEW);
+    }
+
+    private static final TreeMap<String, Object> EMPTY_VIEW = new TreeMap<>();
+
+    /** A section of {@link #now} as it is, frozen once per change; the caller holds {@link #nowAnswers}. */
+    @SuppressWarnings("unchecked")
+    private <E> SortedMap<String, E> frozenView(Section section) {
+        SortedMap<String, ?> answer = nowAnswers.get(section);
+        if (answer == null) {
+            answer = FrozenMap.of(view(section));
+            nowAnswers.put(section, answer);
+        }
+        return (SortedMap<String, E>) answer;
+    }
+
+    /** An issue with its convergence among the parties' positions. */
+    private static Entries.Issue issue(IssueDefined d, String key, List<String> parties,
+                                       Map<String, SortedMap<String, Entries.Position>> positions) {
+        return new Entries.Issue(d.title(), d.description(), convergence(key, parties, positions));
+    }
+
+    /** Counts an actor's stance on a proposal as support (a positive score) or opposition (negative). */
+    private static void side(String proposal, String actor, Stance stance, Map<String, List<String>> support,
+                             Map<String, List<String>> opposition) {
+        int score = stance.score();
+        if (score != 0) {
+            (score > 0 ? support : opposition).computeIfAbsent(proposal, k -> new ArrayList<>()).add(actor);
+        }
+    }
+
+    private static Entries.Proposal withSides(Entries.Proposal p, String key, Map<String, List<String>> support,
+                                              Map<String, List<String>> opposition) {
+        return new Entries.Proposal(p.title(), p.sponsor(), p.status(), p.since(), p.provisions(),
+                sorted(support.get(key)), sorted(opposition.get(key)), p.development());
+    }
+
+    /**
      * A section keyed by development id, frozen: each key's latest counting version's prebuilt entry.
-     * With no date limit and a cut that holds every event of the process, that is {@link #keyedNow}
-     * (its frozen copy, shared until the section changes). Otherwise one linear pass: the section is
-     * sorted by key, so the answer is built with no key comparisons.
+     * With every event of the process known, {@link #now}'s entries dated by {@code asOf}; otherwise
+     * from the versions. Either way one linear pass: the section is sorted by key, so the answer is
+     * built with no key comparisons.
      */
     @SuppressWarnings("unchecked")
     private <E> SortedMap<String, E> keyed(Section section, LocalDate asOf, Cut cut) {
-        boolean everything = cut.maxOffset() >= highestOffset && !cut.knownAt().isBefore(latestRecordedAt);
-        if (everything && asOf == null) {
-            synchronized (keyedSnapshots) { // readers share the read lock
-                SortedMap<String, Object> snapshot = keyedSnapshots.get(section);
-                if (snapshot == null) {
-                    snapshot = FrozenMap.of(keyedNow.getOrDefault(section, new TreeMap<>()));
-                    keyedSnapshots.put(section, snapshot);
-                }
-                return (SortedMap<String, E>) snapshot;
-            }
-        }
         InOrder<E> in = new InOrder<>();
-        if (everything) {
+        if (everything(cut)) {
             // under one cut at most one version of a key counts (the original or the correction in
-            // force), so with every event known the section on asOf is keyedNow's entries dated by then
-            TreeMap<String, Object> now = keyedNow.get(section);
-            if (now != null) {
-                for (Map.Entry<String, Object> e : now.entrySet()) {
-                    Object entry = e.getValue();
-                    LocalDate on = entry instanceof Entries.Commitment c ? c.occurredOn()
-                            : ((Entries.Talks) entry).occurredOn();
-                    if (!on.isAfter(asOf)) {
-                        in.entries.add((Map.Entry<String, E>) e);
-                    }
+            // force), so with every event known the section on asOf is the view's entries dated by then
+            for (Map.Entry<String, Object> e : view(section).entrySet()) {
+                Object entry = e.getValue();
+                LocalDate on = entry instanceof Entries.Commitment c ? c.occurredOn()
+                        : ((Entries.Talks) entry).occurredOn();
+                if (asOf == null || !on.isAfter(asOf)) {
+                    in.entries.add((Map.Entry<String, E>) e);
                 }
             }
             return FrozenMap.adopt(new TreeMap<>(in));

@@ -339,6 +339,29 @@ class WalkBackAndCacheTest extends RecordedIndexFixture {
                 .isEqualTo("rejects");
     }
 
+    @Test
+    void latestWithEverythingKnownSharesTheSectionsAnApplyDidNotChange() {
+        record(dev(P, "area-1", "AreaDefined", "2020-01-01", "\"area\":\"kherson\",\"name\":\"Kherson\""));
+        record(stance(P, "s1", "2020-02-01", "north", "border", "open"));
+        record(territory("k1", "2020-02-01", "kherson", "north"));
+        record(tabled("t1", "2020-02-02", "plan", "Plan", "line A"));
+        NegotiationState before = at(null);
+        record(territory("k2", "2020-03-01", "kherson", "south"));
+        NegotiationState after = at(null);
+        assertThat(after.territory().get("kherson").controller()).isEqualTo("south");
+        assertThat(after.positions()).as("positions untouched by a control change").isSameAs(before.positions());
+        assertThat(after.issues()).isSameAs(before.issues());
+        assertThat(after.proposals()).isSameAs(before.proposals());
+        record(stance(P, "s2", "2020-03-02", "south", "border", "open"));
+        NegotiationState third = at(null);
+        assertThat(third.issues().get("border").convergence()).as("the issue follows the positions").isEqualTo(1.0);
+        assertThat(third.territory()).isSameAs(after.territory());
+        record(retraction("r1", "k2"));
+        assertThat(at(null).territory().get("kherson").controller()).isEqualTo("north");
+        record(retraction("r2", "r1"));
+        assertThat(at(null).territory().get("kherson").controller()).isEqualTo("south");
+    }
+
     // ---------------------------------------------------------------- the cache
 
     @Test

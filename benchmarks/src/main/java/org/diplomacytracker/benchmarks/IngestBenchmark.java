@@ -177,7 +177,8 @@ public final class IngestBenchmark implements Callable<Integer> {
         List<FloorRun> axon = new ArrayList<>();
         List<FloorRun> jdbc = new ArrayList<>();
         // warm this JVM's code paths on throwaway stores before anything is measured
-        for (WarmRound warm : data.warmups) {
+        for (int round = 0; round < warmupRounds; round++) {
+            WarmRound warm = data.warmup(round); // made when used, so that this JVM never holds more than one
             if (phases.contains("axon")) {
                 try (BenchStore.Fresh fresh = kind.fresh("warm-axon")) {
                     AxonPublishFloor.run(fresh, warm.developments, batch);
@@ -242,8 +243,8 @@ public final class IngestBenchmark implements Callable<Integer> {
             long cpu;
             try (ServerProcess server = ServerProcess.start(serverJar, serverHeap, serverOptions, fresh.serverArgs(), log)) {
                 try {
-                    for (WarmRound warm : data.warmups) {
-                        HttpIngest.post(server.base(), warm.batches.get(c));
+                    for (int round = 0; round < warmupRounds; round++) {
+                        HttpIngest.post(server.base(), data.warmup(round).batches.get(c));
                     }
                     // let the JIT finish what the warm-up queued, so the measured part is the steady state
                     Thread.sleep(settleSeconds * 1000L);
@@ -315,17 +316,27 @@ public final class IngestBenchmark implements Callable<Integer> {
     /** The data set in every shape the phases need, built once, before anything is timed. */
     static final class Data {
         final List<Development> measured;
-        final List<WarmRound> warmups;
+        private final long seed;
+        private final int processes;
+        private final int warmupPerProcess;
+        private final int warmupRounds;
+        private final int batch;
+        private final List<Integer> connections;
         /** Per connection count: one list of NDJSON bodies per connection, over disjoint processes. */
         final Map<Integer, List<List<byte[]>>> measuredBatches = new LinkedHashMap<>();
         final List<JdbcInsertFloor.Row> measuredRows;
         final Map<DevelopmentType, Integer> census;
         final long ndjsonBytes;
 
-        private Data(List<List<Development>> streams, List<WarmRound> warmups, long seed, int batch,
-                     List<Integer> connections) {
+        private Data(List<List<Development>> streams, long seed, int processes, int warmupPerProcess,
+                     int warmupRounds, int batch, List<Integer> connections) {
             this.measured = SyntheticDevelopments.interleave(streams, seed);
-            this.warmups = warmups;
+            this.seed = seed;
+            this.processes = processes;
+            this.warmupPerProcess = warmupPerProcess;
+            this.warmupRounds = warmupRounds;
+            this.batch = batch;
+            this.connections = connections;
             for (int c : connections) {
                 measuredBatches.put(c, perConnection(streams, c, seed, batch));
             }
@@ -337,20 +348,23 @@ public final class IngestBenchmark implements Callable<Integer> {
 
         /** Warm-up developments over all rounds. */
         int warmupSize() {
-            return warmups.stream().mapToInt(w -> w.developments.size()).sum();
+            return processes * warmupPerProcess * warmupRounds;
+        }
+
+        /**
+         * Warm-up round {@code round} (0-based), made afresh on each call (the same every time): the
+         * first round's processes are w00…, later ones w1x00…, w2x00…, so no two rounds share a process.
+         */
+        WarmRound warmup(int round) {
+            String prefix = round == 0 ? "w" : "w" + round + "x";
+            return new WarmRound(SyntheticDevelopments.processes(seed + 1 + round, prefix, processes, warmupPerProcess),
+                    seed + 1 + round, batch, connections);
         }
 
         static Data build(long seed, int processes, int perProcess, int warmupPerProcess, int warmupRounds, int batch,
                           List<Integer> connections) {
-            List<WarmRound> warmups = new ArrayList<>();
-            for (int round = 0; round < warmupRounds; round++) {
-                // the first round's processes are w00…, later ones w1x00…, w2x00…: no two rounds share a process
-                String prefix = round == 0 ? "w" : "w" + round + "x";
-                warmups.add(new WarmRound(SyntheticDevelopments.processes(seed + 1 + round, prefix, processes,
-                        warmupPerProcess), seed + 1 + round, batch, connections));
-            }
-            return new Data(SyntheticDevelopments.processes(seed, "p", processes, perProcess), warmups, seed, batch,
-                    connections);
+            return new Data(SyntheticDevelopments.processes(seed, "p", processes, perProcess), seed, processes,
+                    warmupPerProcess, warmupRounds, batch, connections);
         }
 
         /**

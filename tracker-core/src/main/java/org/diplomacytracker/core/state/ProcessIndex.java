@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,16 @@ final class ProcessIndex {
     private final Map<Section, TreeMap<String, Object>> now = new EnumMap<>(Section.class);
     /**
      * The sections of the "latest, everything known" answer, frozen when first asked after a change
-     * and shared by the answers until the next change to what they are made of; guarded by itself.
+     * and shared by the answers until the next change to what they are made of. Guards itself,
+     * {@link #now} and {@link #stale} among readers, who share the index's read lock.
      */
     private final Map<Section, SortedMap<String, ?>> nowAnswers = new EnumMap<>(Section.class);
+    /**
+     * The keys an apply touched since {@link #now} was last brought up to date: it is, by the first
+     * question that reads it ({@link #settle}), so that applies — a start-up reads a million — only
+     * note a key, and a key touched many times between two questions is worked out once.
+     */
+    private final Map<Section, Set<String>> stale = new EnumMap<>(Section.class);
     private long highestOffset;
     private Instant latestRecordedAt = Instant.MIN;
 
@@ -132,12 +140,26 @@ final class ProcessIndex {
         }
     }
 
+    /** Notes that {@link #now} no longer tells what a key shows (the index's write lock is held). */
+    private void stale(Section section, String key) {
+        Section shown = section == Section.TABLINGS ? Section.PROPOSALS : section; // a tabling is part of its proposal
+        stale.computeIfAbsent(shown, k -> new HashSet<>()).add(key);
+    }
+
+    /** Brings {@link #now} up to date with the keys applies touched since; the caller holds {@link #nowAnswers}. */
+    private void settle() {
+        if (stale.isEmpty()) {
+            return;
+        }
+        stale.forEach((section, keys) -> keys.forEach(key -> refreshNow(section, key)));
+        stale.clear();
+    }
+
     /**
      * Works out again what "latest, everything known" shows for one key, after a version of it was
-     * added or touched, and drops the frozen answers made of it.
+     * added or touched, and drops the frozen answers made of it; the caller holds {@link #nowAnswers}.
      */
-    private void refreshNow(Section section, String key) {
-        Section shown = section == Section.TABLINGS ? Section.PROPOSALS : section; // a tabling is part of its proposal
+    private void refreshNow(Section shown, String key) {
         Map<String, Versions> versions = sections.get(shown);
         Versions v = versions.get(key);
         Object entry = null;
@@ -157,14 +179,12 @@ final class ProcessIndex {
         } else {
             view.put(key, entry);
         }
-        synchronized (nowAnswers) {
-            nowAnswers.remove(shown);
-            // the answers made of others: issues carry convergence, proposals support and opposition
-            if (shown == Section.POSITIONS || shown == Section.OPENED) {
-                nowAnswers.remove(Section.ISSUES);
-            } else if (shown == Section.PROPOSAL_POSITIONS) {
-                nowAnswers.remove(Section.PROPOSALS);
-            }
+        nowAnswers.remove(shown);
+        // the answers made of others: issues carry convergence, proposals support and opposition
+        if (shown == Section.POSITIONS || shown == Section.OPENED) {
+            nowAnswers.remove(Section.ISSUES);
+        } else if (shown == Section.PROPOSAL_POSITIONS) {
+            nowAnswers.remove(Section.PROPOSALS);
         }
     }
 
@@ -236,7 +256,7 @@ final class ProcessIndex {
                 v.touched(incarnation);
             }
         }
-        refreshNow(section, key);
+        stale(section, key);
     }
 
     boolean knowsActor(String actor) {
@@ -354,6 +374,7 @@ final class ProcessIndex {
     @SuppressWarnings("unchecked")
     private NegotiationState latestKnowingEverything(Instant knownAt, long offset) {
         synchronized (nowAnswers) { // readers share the read lock
+            settle();
             SortedMap<String, SortedMap<String, Entries.Position>> positions =
                     (SortedMap<String, SortedMap<String, Entries.Position>>) nowAnswers.get(Section.POSITIONS);
             if (positions == null) {
@@ -448,15 +469,18 @@ final class ProcessIndex {
         if (everything(cut)) {
             // under one cut at most one version of a key counts (the original or the correction in
             // force), so with every event known the section on asOf is the view's entries dated by then
-            for (Map.Entry<String, Object> e : view(section).entrySet()) {
-                Object entry = e.getValue();
-                LocalDate on = entry instanceof Entries.Commitment c ? c.occurredOn()
-                        : ((Entries.Talks) entry).occurredOn();
-                if (asOf == null || !on.isAfter(asOf)) {
-                    in.entries.add((Map.Entry<String, E>) e);
+            synchronized (nowAnswers) { // readers share the read lock
+                settle();
+                for (Map.Entry<String, Object> e : view(section).entrySet()) {
+                    Object entry = e.getValue();
+                    LocalDate on = entry instanceof Entries.Commitment c ? c.occurredOn()
+                            : ((Entries.Talks) entry).occurredOn();
+                    if (asOf == null || !on.isAfter(asOf)) {
+                        in.entries.add((Map.Entry<String, E>) e);
+                    }
                 }
+                return FrozenMap.adopt(new TreeMap<>(in)); // copied while the view holds still
             }
-            return FrozenMap.adopt(new TreeMap<>(in));
         }
         long day = Versions.day(asOf);
         sections.get(section).forEach((key, v) -> {

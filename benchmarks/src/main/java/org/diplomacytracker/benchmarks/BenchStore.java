@@ -29,6 +29,15 @@ interface BenchStore {
     /** A new empty store; {@code label} names it for whoever looks at the disk or the database. */
     Fresh fresh(String label);
 
+    /**
+     * Lets the database finish, before the next phase is timed, the work an earlier phase left behind:
+     * PostgreSQL writes a checkpoint (a phase that wrote 700,000 events otherwise slows the next one
+     * while the cluster flushes them); the embedded store has nothing to finish (each store is a file
+     * of its own, closed with its phase).
+     */
+    default void quiesce() {
+    }
+
     /** One empty store, removed by {@link #close()}. */
     interface Fresh extends AutoCloseable {
 
@@ -172,6 +181,11 @@ interface BenchStore {
                     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 }
             };
+        }
+
+        @Override
+        public void quiesce() {
+            execute("CHECKPOINT");
         }
 
         private void execute(String sql) {

@@ -203,6 +203,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             }
             if (phases.contains("axon")) {
                 try (BenchStore.Fresh fresh = kind.fresh("axon")) {
+                    kind.quiesce();
                     System.gc();
                     String load = MachineFacts.loadAverage1();
                     long cpu = ownCpuNanos();
@@ -217,6 +218,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             }
             if (phases.contains("jdbc")) {
                 try (BenchStore.Fresh fresh = kind.fresh("jdbc")) {
+                    kind.quiesce();
                     System.gc();
                     String load = MachineFacts.loadAverage1();
                     long cpu = ownCpuNanos();
@@ -246,6 +248,7 @@ public final class IngestBenchmark implements Callable<Integer> {
                     for (int round = 0; round < warmupRounds; round++) {
                         HttpIngest.post(server.base(), data.warmup(round).batches.get(c));
                     }
+                    kind.quiesce();
                     // let the JIT finish what the warm-up queued, so the measured part is the steady state
                     Thread.sleep(settleSeconds * 1000L);
                     cpu = server.cpuNanos();

@@ -102,7 +102,6 @@ final class ProcessIndex {
             Slot target = slots.get(c.target().value());
             if (target != null) {
                 target.addCorrection(slot);
-                place(target, false);
                 index(new Incarnation.Replacement(target, slot, c.replacement()));
                 changed(target);
             }

@@ -185,12 +185,6 @@ final class Versions {
         return -1;
     }
 
-    /** The latest version that counts under the cut and is dated on or before {@code asOfDay}, or null. */
-    Incarnation latest(long asOfDay, Cut cut) {
-        int i = latestIndex(asOfDay, cut);
-        return i < 0 ? null : items[i];
-    }
-
     /**
      * The latest version that counts under the cut and sorts strictly before {@code bound} (in
      * valid-time order, as {@link Incarnation#compareTo}), or null: binary search, then walk back.

@@ -186,7 +186,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             }
             if (phases.contains("jdbc")) {
                 try (BenchStore.Fresh fresh = kind.fresh("warm-jdbc")) {
-                    JdbcInsertFloor.run(fresh, warm.rows, batch);
+                    JdbcInsertFloor.run(fresh, warm.rows(), batch);
                 }
             }
         }
@@ -246,7 +246,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             try (ServerProcess server = ServerProcess.start(serverJar, serverHeap, serverOptions, fresh.serverArgs(), log)) {
                 try {
                     for (int round = 0; round < warmupRounds; round++) {
-                        HttpIngest.post(server.base(), data.warmup(round).batches.get(c));
+                        HttpIngest.post(server.base(), data.warmup(round).batches(c));
                     }
                     kind.quiesce();
                     // let the JIT finish what the warm-up queued, so the measured part is the steady state
@@ -303,16 +303,26 @@ public final class IngestBenchmark implements Callable<Integer> {
      * publish), the NDJSON bodies per connection count (HTTP), the rows (JDBC).
      */
     static final class WarmRound {
+        private final List<List<Development>> streams;
+        private final long seed;
+        private final int batch;
         final List<Development> developments;
-        final Map<Integer, List<List<byte[]>>> batches = new LinkedHashMap<>();
-        final List<JdbcInsertFloor.Row> rows;
 
-        WarmRound(List<List<Development>> streams, long seed, int batch, List<Integer> connections) {
+        WarmRound(List<List<Development>> streams, long seed, int batch) {
+            this.streams = streams;
+            this.seed = seed;
+            this.batch = batch;
             this.developments = SyntheticDevelopments.interleave(streams, seed);
-            for (int c : connections) {
-                batches.put(c, Data.perConnection(streams, c, seed, batch));
-            }
-            this.rows = JdbcInsertFloor.rows(developments);
+        }
+
+        /** The NDJSON bodies for {@code c} connections (HTTP), made only for the phase that posts them. */
+        List<List<byte[]>> batches(int c) {
+            return Data.perConnection(streams, c, seed, batch);
+        }
+
+        /** The rows with their serialized payloads (JDBC), made only for the phase that inserts them. */
+        List<JdbcInsertFloor.Row> rows() {
+            return JdbcInsertFloor.rows(developments);
         }
     }
 
@@ -324,7 +334,6 @@ public final class IngestBenchmark implements Callable<Integer> {
         private final int warmupPerProcess;
         private final int warmupRounds;
         private final int batch;
-        private final List<Integer> connections;
         /** Per connection count: one list of NDJSON bodies per connection, over disjoint processes. */
         final Map<Integer, List<List<byte[]>>> measuredBatches = new LinkedHashMap<>();
         final List<JdbcInsertFloor.Row> measuredRows;
@@ -339,7 +348,6 @@ public final class IngestBenchmark implements Callable<Integer> {
             this.warmupPerProcess = warmupPerProcess;
             this.warmupRounds = warmupRounds;
             this.batch = batch;
-            this.connections = connections;
             for (int c : connections) {
                 measuredBatches.put(c, perConnection(streams, c, seed, batch));
             }
@@ -361,7 +369,7 @@ public final class IngestBenchmark implements Callable<Integer> {
         WarmRound warmup(int round) {
             String prefix = round == 0 ? "w" : "w" + round + "x";
             return new WarmRound(SyntheticDevelopments.processes(seed + 1 + round, prefix, processes, warmupPerProcess),
-                    seed + 1 + round, batch, connections);
+                    seed + 1 + round, batch);
         }
 
         static Data build(long seed, int processes, int perProcess, int warmupPerProcess, int warmupRounds, int batch,

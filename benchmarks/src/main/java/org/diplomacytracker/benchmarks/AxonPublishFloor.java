@@ -1,5 +1,6 @@
 package org.diplomacytracker.benchmarks;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomacytracker.core.TrackerConfiguration;
@@ -29,8 +31,8 @@ public final class AxonPublishFloor {
     private AxonPublishFloor() {
     }
 
-    /** Appends every development to a fresh store; returns the wall time of the appends alone, in ns. */
-    static long run(BenchStore.Fresh fresh, List<Development> developments, int batchSize) {
+    /** Appends every development to the store, after whatever it holds; events carry ids of the given kind; returns the wall time of the appends alone, in ns. */
+    static long run(BenchStore.Fresh fresh, List<Development> developments, int batchSize, FloorIds ids) {
         TrackerConfiguration.disableTelemetry();
         try (EventStoreDatabase db = EventStoreDatabase.open(fresh.settings(), 4)) {
             EventStorageEngine engine = TrackerConfiguration.storageEngine(db);
@@ -44,7 +46,8 @@ public final class AxonPublishFloor {
                     for (Development d : slice) {
                         String process = d.process().value();
                         long sequence = sequences.merge(process, 1L, Long::sum) - 1; // Axon's first is 0
-                        batch.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, process, sequence, d));
+                        batch.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, process, sequence, d, MetaData.emptyInstance(),
+                                ids.next(), Instant.now()));
                     }
                     publish(store, db, batch);
                 }

@@ -27,9 +27,10 @@ import picocli.CommandLine.Option;
  * insert), on the embedded H2 file store and on PostgreSQL, in one run, on one machine.
  *
  * <p>Every measured phase works on a fresh store and is run {@code --runs} times; the report gives
- * medians. Warm-up, never measured: the floors run once on the 10k warm-up set in this JVM before
- * any measured run; each server — a fresh JVM per run — first ingests the warm-up set (other process
- * ids) over the same connections, then the measured set.
+ * medians. Warm-up, never measured, and the same for every phase: each server — a fresh JVM per run —
+ * first ingests the warm-up sets (other process ids) over the same connections, then the measured
+ * set; each floor first appends the same warm-up sets to the same store, then the measured set. So
+ * every phase's measured part starts on a store of the same size, with its code warmed alike.
  */
 @Command(name = "ingest-benchmark", mixinStandardHelpOptions = true,
         description = "Measure NDJSON ingest over HTTP against Axon's publish and a plain JDBC insert.")
@@ -75,6 +76,11 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--phases", split = ",", defaultValue = "http,axon,jdbc", description = "Phases: http, axon, jdbc (default ${DEFAULT-VALUE}).")
     List<String> phases;
 
+    @Option(names = "--floor-ids", defaultValue = "axon",
+            description = "Event identifiers of the floors' events: axon (random UUIDs, Axon's default) or tracker "
+                    + "(the tracker's time-ordered ones) (default ${DEFAULT-VALUE}).")
+    FloorIds floorIds;
+
     @Option(names = "--pg-url", defaultValue = "${env:TRACKER_BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}",
             description = "Base PostgreSQL URL; each fresh store is a schema created in it and dropped after (default: $TRACKER_BENCH_PG_URL or ${DEFAULT-VALUE}).")
     String pgUrl;
@@ -97,7 +103,7 @@ public final class IngestBenchmark implements Callable<Integer> {
     public static void main(String[] args) {
         // before anything touches Axon: no console banner, no update checker
         TrackerConfiguration.disableTelemetry();
-        System.exit(new CommandLine(new IngestBenchmark()).execute(args));
+        System.exit(new CommandLine(new IngestBenchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     /** The medians of one store, and the runs behind them. */
@@ -132,7 +138,7 @@ public final class IngestBenchmark implements Callable<Integer> {
         List<String> facts = MachineFacts.collect();
         facts.forEach(f -> System.out.println("# " + f));
 
-        Data data = Data.build(seed, processes, perProcess, warmupPerProcess, warmupRounds, batch, connections);
+        Data data = Data.build(seed, processes, perProcess, warmupPerProcess, warmupRounds, batch, connections, floorIds);
         System.out.printf(Locale.ROOT, "# data set: %d developments in %d processes, %d NDJSON batches of %d (%.1f MB), types: %s%n",
                 data.measured.size(), processes, data.measured.size() / batch, batch, data.ndjsonBytes / 1e6,
                 data.census);
@@ -176,20 +182,6 @@ public final class IngestBenchmark implements Callable<Integer> {
         Map<Integer, List<HttpRun>> http = new LinkedHashMap<>();
         List<FloorRun> axon = new ArrayList<>();
         List<FloorRun> jdbc = new ArrayList<>();
-        // warm this JVM's code paths on throwaway stores before anything is measured
-        for (int round = 0; round < warmupRounds; round++) {
-            WarmRound warm = data.warmup(round); // made when used, so that this JVM never holds more than one
-            if (phases.contains("axon")) {
-                try (BenchStore.Fresh fresh = kind.fresh("warm-axon")) {
-                    AxonPublishFloor.run(fresh, warm.developments, batch);
-                }
-            }
-            if (phases.contains("jdbc")) {
-                try (BenchStore.Fresh fresh = kind.fresh("warm-jdbc")) {
-                    JdbcInsertFloor.run(fresh, warm.rows(), batch);
-                }
-            }
-        }
         for (int run = 1; run <= runs; run++) {
             // phases alternate within a run, so that a slow spell of the machine hits all of them alike
             if (phases.contains("http")) {
@@ -203,11 +195,15 @@ public final class IngestBenchmark implements Callable<Integer> {
             }
             if (phases.contains("axon")) {
                 try (BenchStore.Fresh fresh = kind.fresh("axon")) {
+                    // the store holds what the server's holds when its measured part starts: the warm-up sets
+                    for (int round = 0; round < warmupRounds; round++) {
+                        AxonPublishFloor.run(fresh, data.warmup(round).developments, batch, floorIds);
+                    }
                     kind.quiesce();
                     System.gc();
                     String load = MachineFacts.loadAverage1();
                     long cpu = ownCpuNanos();
-                    long nanos = AxonPublishFloor.run(fresh, data.measured, batch);
+                    long nanos = AxonPublishFloor.run(fresh, data.measured, batch, floorIds);
                     cpu = ownCpuNanos() - cpu;
                     FloorRun r = new FloorRun(data.measured.size() / (nanos / 1e9), fresh.sizeBytes(), load,
                             msPer1k(cpu, data.measured.size()));
@@ -218,6 +214,9 @@ public final class IngestBenchmark implements Callable<Integer> {
             }
             if (phases.contains("jdbc")) {
                 try (BenchStore.Fresh fresh = kind.fresh("jdbc")) {
+                    for (int round = 0; round < warmupRounds; round++) {
+                        JdbcInsertFloor.run(fresh, data.warmup(round).rows(floorIds), batch);
+                    }
                     kind.quiesce();
                     System.gc();
                     String load = MachineFacts.loadAverage1();
@@ -321,8 +320,8 @@ public final class IngestBenchmark implements Callable<Integer> {
         }
 
         /** The rows with their serialized payloads (JDBC), made only for the phase that inserts them. */
-        List<JdbcInsertFloor.Row> rows() {
-            return JdbcInsertFloor.rows(developments);
+        List<JdbcInsertFloor.Row> rows(FloorIds ids) {
+            return JdbcInsertFloor.rows(developments, ids);
         }
     }
 
@@ -341,7 +340,7 @@ public final class IngestBenchmark implements Callable<Integer> {
         final long ndjsonBytes;
 
         private Data(List<List<Development>> streams, long seed, int processes, int warmupPerProcess,
-                     int warmupRounds, int batch, List<Integer> connections) {
+                     int warmupRounds, int batch, List<Integer> connections, FloorIds ids) {
             this.measured = SyntheticDevelopments.interleave(streams, seed);
             this.seed = seed;
             this.processes = processes;
@@ -351,7 +350,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             for (int c : connections) {
                 measuredBatches.put(c, perConnection(streams, c, seed, batch));
             }
-            this.measuredRows = JdbcInsertFloor.rows(measured);
+            this.measuredRows = JdbcInsertFloor.rows(measured, ids);
             this.census = SyntheticDevelopments.census(measured);
             this.ndjsonBytes = measuredBatches.values().iterator().next().stream()
                     .flatMap(List::stream).mapToLong(b -> b.length).sum();
@@ -373,9 +372,9 @@ public final class IngestBenchmark implements Callable<Integer> {
         }
 
         static Data build(long seed, int processes, int perProcess, int warmupPerProcess, int warmupRounds, int batch,
-                          List<Integer> connections) {
+                          List<Integer> connections, FloorIds ids) {
             return new Data(SyntheticDevelopments.processes(seed, "p", processes, perProcess), seed, processes,
-                    warmupPerProcess, warmupRounds, batch, connections);
+                    warmupPerProcess, warmupRounds, batch, connections, ids);
         }
 
         /**
@@ -407,10 +406,12 @@ public final class IngestBenchmark implements Callable<Integer> {
             md.append("Machine: ").append(String.join("; ", facts)).append("\n\n");
             md.append(String.format(Locale.ROOT, "Data set: %,d developments (%d processes × %,d; %d actors, %d issues per process; "
                             + "all %d types), %,d NDJSON batches of %,d lines, %.1f MB of NDJSON. Median of %d run(s) per phase, "
-                            + "each on a fresh store, after a warm-up on %,d other developments (HTTP: then %d s idle, for the server's JIT).%n%n",
+                            + "each on a fresh store, after a warm-up on %,d other developments into the same store (HTTP: then %d s idle, "
+                            + "for the server's JIT); the floors' events carry %s event identifiers.%n%n",
                     data.measured.size(), opts.processes, opts.perProcess, SyntheticDevelopments.ACTORS,
                     SyntheticDevelopments.ISSUES, data.census.size(), data.measured.size() / opts.batch, opts.batch,
-                    data.ndjsonBytes / 1e6, opts.runs, data.warmupSize(), opts.settleSeconds));
+                    data.ndjsonBytes / 1e6, opts.runs, data.warmupSize(), opts.settleSeconds,
+                    opts.floorIds == FloorIds.AXON ? "random (Axon's default)" : "the tracker's time-ordered"));
             md.append("| store | HTTP ingest dev/s | (a) Axon publish ev/s | (b) JDBC insert rows/s | ingest/(a) | ingest/(b) "
                     + "| server peak RSS | store size on disk |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -437,8 +438,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             md.append("\nHTTP ingest is the best connection count's median; ratios are medians over medians. Server peak RSS: "
                     + "the highest of VmHWM and VmRSS (sampled every 100 ms) over the server's life, max over its runs. "
                     + "Store size on disk (H2: the database file; PostgreSQL: pg_total_relation_size of the event table): "
-                    + "the HTTP store also holds the warm-up developments and the tracker's snapshots; (a) and (b) hold "
-                    + "exactly the measured set.\n");
+                    + "every store also holds the warm-up developments, the HTTP store the tracker's snapshots as well.\n");
             md.append("\nCPU time per 1,000 developments (medians; user + system time of the JVM doing the work, all "
                     + "threads and GC included; for PostgreSQL the database server's own CPU is not in it). Wall-time rates "
                     + "move with whatever else runs on the machine; CPU per development hardly does:\n\n");

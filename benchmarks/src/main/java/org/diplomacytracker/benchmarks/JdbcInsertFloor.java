@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MetaData;
@@ -34,15 +33,15 @@ final class JdbcInsertFloor {
     private JdbcInsertFloor() {
     }
 
-    /** The rows of the developments: Axon's serialized payloads, per-process sequence numbers, fresh ids. */
-    static List<Row> rows(List<Development> developments) {
+    /** The rows of the developments: Axon's serialized payloads, per-process sequence numbers, fresh ids of the given kind. */
+    static List<Row> rows(List<Development> developments, FloorIds ids) {
         Serializer serializer = DevelopmentSerializer.create();
         Map<String, Long> sequences = new HashMap<>();
         List<Row> rows = new ArrayList<>(developments.size());
         for (Development d : developments) {
             String process = d.process().value();
             SerializedObject<byte[]> payload = serializer.serialize(d, byte[].class);
-            rows.add(new Row(UUID.randomUUID().toString(), process, sequences.merge(process, 1L, Long::sum) - 1,
+            rows.add(new Row(ids.next(), process, sequences.merge(process, 1L, Long::sum) - 1,
                     payload.getType().getName(), payload.getType().getRevision(), payload.getData()));
         }
         return rows;
@@ -53,7 +52,7 @@ final class JdbcInsertFloor {
         return DevelopmentSerializer.create().serialize(MetaData.emptyInstance(), byte[].class).getData();
     }
 
-    /** Inserts the rows into a fresh store; returns the wall time of the inserts and commits, in ns. */
+    /** Inserts the rows into the store; returns the wall time of the inserts and commits, in ns. */
     static long run(BenchStore.Fresh fresh, List<Row> rows, int batchSize) throws SQLException {
         byte[] metaData = emptyMetaData();
         try (EventStoreDatabase db = EventStoreDatabase.open(fresh.settings(), 2)) {

@@ -98,6 +98,28 @@ class RecordingOnStoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void storedEventsCarryTimeOrderedIdentifiersInTheStoresOrder(String kind) throws Exception {
+        Tracker tracker = start(store(kind));
+        tracker.record(opening("alpha")).join();
+        tracker.record(concat(opening("beta"), List.of(stance("alpha", "a-1", "2020-02-01", "north", "border",
+                "demands")))).join();
+        var db = tracker.database();
+        List<String> ids = new ArrayList<>();
+        try (var c = db.transactions().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT " + db.schema().eventIdentifierColumn() + " FROM "
+                     + db.schema().domainEventTable() + " ORDER BY " + db.schema().globalIndexColumn())) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        assertThat(ids).hasSize(15).doesNotHaveDuplicates();
+        // version 7 (time-ordered), so that appends land at the end of the unique index on them
+        assertThat(ids).allSatisfy(id -> assertThat(java.util.UUID.fromString(id).version()).isEqualTo(7));
+        assertThat(ids).as("in the store's order, as the store's unique index sorts them").isSorted();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void aDuplicateIsAnsweredWithTheOriginalOffsetAcrossRestarts(String kind) {
         StoreSettings settings = store(kind);
         Tracker first = start(settings);

@@ -14,6 +14,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomacytracker.core.TrackerConfiguration;
 import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.core.store.StoreSettings;
 import org.diplomacytracker.events.Development;
 
 /**
@@ -32,9 +33,9 @@ public final class AxonPublishFloor {
     }
 
     /** Appends every development to the store, after whatever it holds; events carry ids of the given kind; returns the wall time of the appends alone, in ns. */
-    static long run(BenchStore.Fresh fresh, List<Development> developments, int batchSize, FloorIds ids) {
+    static long run(StoreSettings settings, List<Development> developments, int batchSize, FloorIds ids) {
         TrackerConfiguration.disableTelemetry();
-        try (EventStoreDatabase db = EventStoreDatabase.open(fresh.settings(), 4)) {
+        try (EventStoreDatabase db = EventStoreDatabase.open(settings, 4)) {
             EventStorageEngine engine = TrackerConfiguration.storageEngine(db);
             EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
             try {

@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
  * <p>Every measured phase works on a fresh store and is run {@code --runs} times; the report gives
  * medians. Warm-up, never measured, and the same for every phase: each server — a fresh JVM per run —
  * first ingests the warm-up sets (other process ids) over the same connections, then the measured
- * set; each floor first appends the same warm-up sets to the same store, then the measured set. So
- * every phase's measured part starts on a store of the same size, with its code warmed alike.
+ * set; each floor — also a fresh JVM per run ({@link FloorProcess}) — first appends the same warm-up
+ * sets to the same store, then the measured set. So every phase's measured part starts on a store of
+ * the same size, with its code warmed alike.
  */
 @Command(name = "ingest-benchmark", mixinStandardHelpOptions = true,
         description = "Measure NDJSON ingest over HTTP against Axon's publish and a plain JDBC insert.")
@@ -88,7 +89,7 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--jar", description = "The server jar (default: tracker-web/target/tracker.jar here or one folder up).")
     Path jar;
 
-    @Option(names = "--server-heap", defaultValue = "3g", description = "The server's -Xmx (default ${DEFAULT-VALUE}).")
+    @Option(names = "--server-heap", defaultValue = "3g", description = "The -Xmx of the server and of each floor's JVM (default ${DEFAULT-VALUE}).")
     String serverHeap;
 
     @Option(names = "--server-opt", description = "Extra JVM option for the server, repeatable (e.g. -XX:StartFlightRecording=...).")
@@ -118,8 +119,8 @@ public final class IngestBenchmark implements Callable<Integer> {
     private record FloorRun(double rate, long storeBytes, String load, double cpuMsPer1k) {
     }
 
-    /** CPU time of this JVM, all threads: what the floors cost here (for PostgreSQL, the database's own work is not in it). */
-    private static long ownCpuNanos() {
+    /** CPU time of this JVM, all threads: what a floor costs (for PostgreSQL, the database's own work is not in it). */
+    static long ownCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -194,44 +195,31 @@ public final class IngestBenchmark implements Callable<Integer> {
                 }
             }
             if (phases.contains("axon")) {
-                try (BenchStore.Fresh fresh = kind.fresh("axon")) {
-                    // the store holds what the server's holds when its measured part starts: the warm-up sets
-                    for (int round = 0; round < warmupRounds; round++) {
-                        AxonPublishFloor.run(fresh, data.warmup(round).developments, batch, floorIds);
-                    }
-                    kind.quiesce();
-                    System.gc();
-                    String load = MachineFacts.loadAverage1();
-                    long cpu = ownCpuNanos();
-                    long nanos = AxonPublishFloor.run(fresh, data.measured, batch, floorIds);
-                    cpu = ownCpuNanos() - cpu;
-                    FloorRun r = new FloorRun(data.measured.size() / (nanos / 1e9), fresh.sizeBytes(), load,
-                            msPer1k(cpu, data.measured.size()));
-                    axon.add(r);
-                    progress(kind, run, "(a) Axon publish", r.rate, r.storeBytes, r.load,
-                            String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k", r.cpuMsPer1k));
-                }
+                FloorRun r = floorRun(kind, "axon", run, workDir);
+                axon.add(r);
+                progress(kind, run, "(a) Axon publish", r.rate, r.storeBytes, r.load,
+                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k", r.cpuMsPer1k));
             }
             if (phases.contains("jdbc")) {
-                try (BenchStore.Fresh fresh = kind.fresh("jdbc")) {
-                    for (int round = 0; round < warmupRounds; round++) {
-                        JdbcInsertFloor.run(fresh, data.warmup(round).rows(floorIds), batch);
-                    }
-                    kind.quiesce();
-                    System.gc();
-                    String load = MachineFacts.loadAverage1();
-                    long cpu = ownCpuNanos();
-                    long nanos = JdbcInsertFloor.run(fresh, data.measuredRows, batch);
-                    cpu = ownCpuNanos() - cpu;
-                    FloorRun r = new FloorRun(data.measuredRows.size() / (nanos / 1e9), fresh.sizeBytes(), load,
-                            msPer1k(cpu, data.measuredRows.size()));
-                    jdbc.add(r);
-                    progress(kind, run, "(b) JDBC insert", r.rate, r.storeBytes, r.load,
-                            String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k", r.cpuMsPer1k));
-                }
+                FloorRun r = floorRun(kind, "jdbc", run, workDir);
+                jdbc.add(r);
+                progress(kind, run, "(b) JDBC insert", r.rate, r.storeBytes, r.load,
+                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k", r.cpuMsPer1k));
             }
         }
         return new StoreResult(kind.name(), http, axon, jdbc, null);
+    }
+
+    /** One floor run in a JVM of its own, on a fresh store, after the same warm-up sets as the server's. */
+    private FloorRun floorRun(BenchStore kind, String phase, int run, Path workDir) throws Exception {
+        try (BenchStore.Fresh fresh = kind.fresh(phase)) {
+            Path log = workDir.resolve(String.format(Locale.ROOT, "floor-%s-%s-run%d.log",
+                    kind.name().replaceAll("\\W", "").toLowerCase(Locale.ROOT), phase, run));
+            String load = MachineFacts.loadAverage1();
+            FloorProcess.Result r = FloorProcess.run(phase, fresh.serverArgs(), serverHeap, seed, processes, perProcess,
+                    warmupPerProcess, warmupRounds, batch, floorIds, log);
+            return new FloorRun(r.count() / (r.wallNanos() / 1e9), fresh.sizeBytes(), load, msPer1k(r.cpuNanos(), r.count()));
+        }
     }
 
     private HttpRun httpRun(BenchStore kind, Data data, int c, int run, Path serverJar, Path workDir) throws Exception {

@@ -15,6 +15,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.diplomacytracker.core.store.DevelopmentSerializer;
 import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.core.store.StoreSettings;
 import org.diplomacytracker.events.Development;
 
 /**
@@ -53,9 +54,9 @@ final class JdbcInsertFloor {
     }
 
     /** Inserts the rows into the store; returns the wall time of the inserts and commits, in ns. */
-    static long run(BenchStore.Fresh fresh, List<Row> rows, int batchSize) throws SQLException {
+    static long run(StoreSettings store, List<Row> rows, int batchSize) throws SQLException {
         byte[] metaData = emptyMetaData();
-        try (EventStoreDatabase db = EventStoreDatabase.open(fresh.settings(), 2)) {
+        try (EventStoreDatabase db = EventStoreDatabase.open(store, 2)) {
             EventSchema schema = db.schema();
             // the column list and order of Axon's own append statement
             String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * when the read models have applied everything up to just before the commit's first offset, with no
  * hole still open below (a hole may be another transaction still committing). Otherwise the
  * commit is left to the stream;</li>
- * <li>the event store's stream, through the tracking processor ({@link #on}): other nodes' events,
+ * <li>the event store's stream, through the pooled streaming processor ({@link #on}): other nodes' events,
  * events that fill holes, catch-up at start, and whatever the recorder left. An event already
  * applied from a commit is skipped on its offset alone, before its payload is deserialised. The
  * recorder announces its offsets just before it commits ({@link #committing}); when the stream

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventProcessor;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -106,7 +107,7 @@ public final class Tracker implements AutoCloseable {
 
     /**
      * Start-up: reads what the store holds straight from the storage engine into the read models (the
-     * same handler, so the same offsets and hole handling as the processor's), without the tracking
+     * same handler, so the same offsets and hole handling as the processor's), without the
      * processor's per-batch units of work and token bookkeeping; the applying overlaps the reading on
      * the projection's own thread. Returns the token of the last event read (null for an empty store):
      * the processor goes on from there, so what was appended meanwhile and the holes still open are
@@ -198,6 +199,11 @@ public final class Tracker implements AutoCloseable {
     /** The projection that feeds the read models: for tests. */
     ReadModelProjection projection() {
         return projection;
+    }
+
+    /** Axon's processor that runs the projection: for tests. */
+    EventProcessor readModelProcessor() {
+        return axon.eventProcessingConfiguration().eventProcessor(ReadModelProjection.PROCESSOR).orElseThrow();
     }
 
     private CompletableFuture<Recording> visible(Recording recording) {

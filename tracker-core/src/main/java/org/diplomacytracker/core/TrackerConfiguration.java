@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -25,6 +27,7 @@ import org.diplomacytracker.core.process.DoublingSnapshots;
 import org.diplomacytracker.core.process.PeaceProcess;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.process.StrongCache;
+import org.diplomacytracker.core.store.AppendedEventSource;
 import org.diplomacytracker.core.store.DevelopmentSerializer;
 import org.diplomacytracker.core.store.DuplicateKeyResolver;
 import org.diplomacytracker.core.store.EventStoreDatabase;
@@ -35,9 +38,15 @@ import org.diplomacytracker.core.store.WakeableEventStore;
  * The one place the Axon setup is built, without Spring, for {@code main} and the tests alike: the
  * JDBC event store over the given database, Jackson for events (under their stable wire names),
  * messages and snapshots — XStream stays out — the {@link PeaceProcess} aggregate with an always-held
- * cache and snapshots each time its stream doubles, and the tracking processor that feeds the read models.
+ * cache and snapshots each time its stream doubles, and the pooled streaming processor that feeds the read models.
  */
 public final class TrackerConfiguration {
+
+    /**
+     * Events the read models' stream reads per query: the storage engine's own batch (Axon's default,
+     * which bounds each query's range of global indexes), so that a read is one query.
+     */
+    static final int STREAM_FETCH = 100;
 
     private TrackerConfiguration() {
     }
@@ -64,7 +73,7 @@ public final class TrackerConfiguration {
 
     /**
      * The event storage engine over {@code db}, as the tracker's event store uses it: also what
-     * start-up reads the stored events with, before the tracking processor takes over, and what the
+     * start-up reads the stored events with, before the processor takes over, and what the
      * benchmarks' floors use, so that they measure the same engine.
      */
     public static EventStorageEngine storageEngine(EventStoreDatabase db) {
@@ -111,19 +120,39 @@ public final class TrackerConfiguration {
                         .configureCache(c -> new StrongCache(options.cachedProcesses()))
                         .configureSnapshotTrigger(c -> snapshots));
 
-        // One tracking processor, one segment: the read models take the stream in the store's order.
-        // Not Axon's pooled streaming processor: the embedded store's stream offers it no availability
-        // callback, so it polls every 500 ms (hard-coded) and each write would wait that long to be
-        // readable; the tracking processor blocks on the stream and wakes at each commit. This node's own
-        // commits usually reach the read models before the stream brings them (see ReadModelProjection).
+        // Axon's pooled streaming processor, one segment: the read models take the stream in the store's
+        // order. Its events come straight from the storage engine, and each commit (or the database's
+        // word of another node's) tells its coordinator to read at once: the embedded store's stream
+        // would leave it polling every 500 ms. Between notices it looks every poll interval, as the
+        // embedded store does for other nodes. This node's own commits usually reach the read models
+        // before the stream brings them (see ReadModelProjection).
+        long pollMillis = Math.max(1, options.pollInterval().toMillis());
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
+                daemon("read-models-coordinator"));
+        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(daemon("read-models-worker"));
         configurer.eventProcessing()
                 .registerTokenStore(ReadModelProjection.PROCESSOR, c -> tokenStore)
-                .registerTrackingEventProcessor(ReadModelProjection.PROCESSOR, Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(options.processorBatchSize())
-                                .andInitialSegmentsCount(1))
+                .registerPooledStreamingEventProcessor(ReadModelProjection.PROCESSOR, c -> {
+                            AppendedEventSource source = new AppendedEventSource(
+                                    c.getComponent(EventStorageEngine.class), STREAM_FETCH);
+                            ((WakeableEventStore) c.eventStore()).onAppended(source::appended);
+                            return source;
+                        },
+                        (c, builder) -> builder
+                                .initialSegmentCount(1)
+                                .maxClaimedSegments(1)
+                                .batchSize(options.processorBatchSize())
+                                .coordinatorExecutor(coordinator)
+                                .workerExecutor(worker)
+                                .tokenClaimInterval(pollMillis)
+                                .claimExtensionThreshold(pollMillis))
                 .registerEventHandler(c -> projection)
                 .assignHandlerInstancesMatching(ReadModelProjection.PROCESSOR, h -> h == projection);
+        // after the processor stopped (Axon stops phases from the highest down)
+        configurer.onShutdown(Phase.OUTBOUND_EVENT_CONNECTORS, () -> {
+            coordinator.shutdownNow();
+            worker.shutdownNow();
+        });
         return configurer;
     }
 
@@ -131,6 +160,14 @@ public final class TrackerConfiguration {
      * The mapper for snapshots and Axon's own messages: fields rather than getters, so that the
      * aggregate's private state round-trips, and tolerant of fields a later version dropped.
      */
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     static ObjectMapper snapshotMapper() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.registerModule(new JavaTimeModule());

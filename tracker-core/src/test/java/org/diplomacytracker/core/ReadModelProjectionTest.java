@@ -75,7 +75,7 @@ class ReadModelProjectionTest {
     }
 
     /**
-     * What the tracking processor hands over for development i at the given position: a token that
+     * What the processor hands over for development i at the given position: a token that
      * advanced to it, and a payload that counts its deserialisation.
      */
     private GenericTrackedDomainEventMessage<Development> streamed(int i, long position, long... gaps) {

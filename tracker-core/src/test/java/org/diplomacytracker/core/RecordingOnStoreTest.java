@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.diplomacytracker.core.process.DevelopmentRefusedException;
 import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.process.Refusal;
@@ -330,5 +331,10 @@ class RecordingOnStoreTest {
         }
         // a's first commit, on an empty store, went straight to a's read models; b got it from the stream
         assertThat(a.projection().directlyApplied()).isGreaterThanOrEqualTo(7);
+        for (Tracker node : List.of(a, b)) {
+            assertThat(node.readModelProcessor()).isInstanceOf(PooledStreamingEventProcessor.class);
+            assertThat(node.projection().streamApplied())
+                    .as("the other node's developments came through the pooled streaming processor").isGreaterThanOrEqualTo(7);
+        }
     }
 }

@@ -5,18 +5,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
  * Axon's embedded event store, which wakes its tailing processors at once for events this node
  * appends but only polls for other nodes' events; {@link #wake()} lets a notification from the
- * database wake them as a local append would. Its reading thread can be waited for at shutdown
+ * database wake them as a local append would, and {@link #onAppended} tells others of both. Its reading thread can be waited for at shutdown
  * ({@link #awaitStopped}): Axon's shutdown only asks it to stop, and a fetch still under way when the
  * database closes fails with an error in the log.
  */
 public final class WakeableEventStore extends EmbeddedEventStore {
 
     private final Threads threads;
+    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
 
     public WakeableEventStore(Builder builder) {
         this(builder, new Threads());
@@ -30,6 +32,22 @@ public final class WakeableEventStore extends EmbeddedEventStore {
     /** Fetch new events now rather than at the next poll. */
     public void wake() {
         afterCommit(List.of());
+    }
+
+    /**
+     * Runs {@code listener} after each commit that appended events on this node, and on each
+     * {@link #wake()}: the read models' processor reads from the storage engine and is told this way.
+     */
+    public void onAppended(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
+    @Override
+    protected void afterCommit(List<? extends EventMessage<?>> events) {
+        super.afterCommit(events);
+        for (Runnable listener : appendListeners) {
+            listener.run();
+        }
     }
 
     /**

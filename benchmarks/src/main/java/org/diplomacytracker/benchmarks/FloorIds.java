@@ -4,8 +4,9 @@ import java.util.UUID;
 import org.diplomacytracker.core.store.TimeOrderedIdentifierFactory;
 
 /**
- * The event identifiers the floors give their events. The floors name their ids themselves: Axon
- * would otherwise take the tracker's factory from the classpath, which this JVM shares with it.
+ * The event identifiers the floors give their events: by default the tracker's own, so that the
+ * floors append the same events as the tracker stores. The floors name their ids themselves, so that
+ * either kind can be chosen: Axon would otherwise take the tracker's factory from the classpath.
  */
 enum FloorIds {
     /** Random (version 4) UUIDs, as Axon's default identifier factory makes them: the floors as Axon ships. */

@@ -77,9 +77,10 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--phases", split = ",", defaultValue = "http,axon,jdbc", description = "Phases: http, axon, jdbc (default ${DEFAULT-VALUE}).")
     List<String> phases;
 
-    @Option(names = "--floor-ids", defaultValue = "axon",
-            description = "Event identifiers of the floors' events: axon (random UUIDs, Axon's default) or tracker "
-                    + "(the tracker's time-ordered ones) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--floor-ids", defaultValue = "tracker",
+            description = "Event identifiers of the floors' events: tracker (the time-ordered ones the tracker's events "
+                    + "carry: the same events, the strict comparison) or axon (random UUIDs, Axon's default) "
+                    + "(default ${DEFAULT-VALUE}).")
     FloorIds floorIds;
 
     @Option(names = "--pg-url", defaultValue = "${env:TRACKER_BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}",

@@ -324,7 +324,7 @@ public final class IngestBenchmark implements Callable<Integer> {
         private final int batch;
         /** Per connection count: one list of NDJSON bodies per connection, over disjoint processes. */
         final Map<Integer, List<List<byte[]>>> measuredBatches = new LinkedHashMap<>();
-        final List<JdbcInsertFloor.Row> measuredRows;
+        private final FloorIds ids;
         final Map<DevelopmentType, Integer> census;
         final long ndjsonBytes;
 
@@ -339,10 +339,15 @@ public final class IngestBenchmark implements Callable<Integer> {
             for (int c : connections) {
                 measuredBatches.put(c, perConnection(streams, c, seed, batch));
             }
-            this.measuredRows = JdbcInsertFloor.rows(measured, ids);
+            this.ids = ids;
             this.census = SyntheticDevelopments.census(measured);
-            this.ndjsonBytes = measuredBatches.values().iterator().next().stream()
+            this.ndjsonBytes = measuredBatches.values().stream().findFirst().orElse(List.of()).stream()
                     .flatMap(List::stream).mapToLong(b -> b.length).sum();
+        }
+
+        /** The measured set's rows with their serialized payloads (JDBC), made only for the floor that inserts them. */
+        List<JdbcInsertFloor.Row> measuredRows() {
+            return JdbcInsertFloor.rows(measured, ids);
         }
 
         /** Warm-up developments over all rounds. */

@@ -24,6 +24,7 @@ import org.diplomacytracker.core.process.DevelopmentRecorder;
 import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.store.EventStoreDatabase;
+import org.diplomacytracker.core.store.OffsetTrackedMessage;
 import org.diplomacytracker.events.Development;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * hole still open below (a hole may be another transaction still committing). Otherwise the
  * commit is left to the stream;</li>
  * <li>the event store's stream, through the pooled streaming processor ({@link #on}): other nodes' events,
- * events that fill holes, catch-up at start, and whatever the recorder left. An event already
- * applied from a commit is skipped on its offset alone, before its payload is deserialised. The
+ * events that fill holes, catch-up at start, and whatever the recorder left. Where everything after
+ * the stream's position is already applied from commits, the stream passes over it without reading
+ * ({@link #pass}); an event already applied that it does read is skipped on its offset alone, before
+ * its payload is deserialised. The
  * recorder announces its offsets just before it commits ({@link #committing}); when the stream
  * reaches one of those first, it waits for the recorder to apply it (or hand it back) rather than
  * deserialise it as well, since the recorder applies right after its commit returns.</li>
@@ -52,8 +55,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An event's own offset on the stream: Axon's gap-aware token reports the highest index seen,
  * which is the event's own when the token advances; an event that fills a gap (a transaction that
- * committed after a later one) leaves the highest index where it was, and its offset is read from
- * the store.
+ * committed after a later one) leaves the highest index where it was. The processor's stream works
+ * the offset out where it sees every token in turn, and hands it on with the event
+ * ({@link OffsetTrackedMessage}); for the events start-up reads, it is worked out here from the
+ * tokens delivered before, or read from the store.
  *
  * <p>Events of other payload types are not handled; the processor hands over developments only.
  */
@@ -100,6 +105,7 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
     /** Counts, for tests and diagnostics; written under {@link #lock}. */
     private volatile long directlyApplied;
     private volatile long skipped;
+    private volatile long passed;
     private volatile long streamApplied;
     /**
      * What was decided and not yet applied, in order. Bounded, so that a rebuild's reading cannot run
@@ -375,7 +381,12 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
         long position = tracked.trackingToken().position().orElseThrow(
                 () -> new IllegalStateException("the event store gave no global position for event "
                         + message.getIdentifier()));
-        long offset = offsetOf(message, tracked.trackingToken(), position);
+        long offset;
+        if (message instanceof OffsetTrackedMessage<?> carried) { // from the processor's stream
+            offset = carried.offset() != OffsetTrackedMessage.UNKNOWN ? carried.offset() : storedOffset(message);
+        } else {
+            offset = offsetOf(message, tracked.trackingToken(), position);
+        }
         synchronized (lock) {
             awaitRecorder(offset);
             if (applied.contains(offset)) {
@@ -531,6 +542,8 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        log.info("read models: {} events applied from this node's commits, {} from the stream; the stream skipped {}, "
+                + "passing over {} of them without reading", directlyApplied, streamApplied, skipped, passed);
     }
 
     private long offsetOf(EventMessage<?> message, TrackingToken token, long position) {
@@ -547,8 +560,13 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
                 return filled;
             }
         }
+        return storedOffset(message);
+    }
+
+    /** The event's offset as the store has it. */
+    private long storedOffset(EventMessage<?> message) {
         if (!(message instanceof DomainEventMessage<?> domain)) {
-            throw new IllegalStateException("event " + message.getIdentifier() + " filled a gap but has no process");
+            throw new IllegalStateException("event " + message.getIdentifier() + " has no process to look its offset up by");
         }
         String process = domain.getAggregateIdentifier();
         long sequence = domain.getSequenceNumber();
@@ -593,6 +611,28 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
         done.forEach(f -> f.complete(null));
     }
 
+    /**
+     * The processor's stream asks, before reading after {@code after}, how far it may pass without
+     * reading: up to the highest offset such that every one in between is applied (this node's own
+     * commits, applied from the recorder), none of them a hole — and only once everything the stream
+     * handed on up to {@code after} has been handled, so that what it passes comes after all it
+     * delivered. What it passes counts as skipped, and as reached.
+     */
+    long pass(long after) {
+        synchronized (lock) {
+            if (streamPosition < after) {
+                return after;
+            }
+            long through = applied.passable(after);
+            if (through > after) {
+                skipped += through - after;
+                passed += through - after;
+                streamReached(through);
+            }
+            return through;
+        }
+    }
+
     /** Completes once the stream has delivered (applied or skipped) everything up to {@code position}. */
     CompletableFuture<Void> whenStreamReached(long position) {
         synchronized (lock) {
@@ -609,6 +649,11 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
     /** How many events this node's commits applied directly. */
     long directlyApplied() {
         return directlyApplied;
+    }
+
+    /** How many of the skipped events the stream passed without reading them. */
+    long passed() {
+        return passed;
     }
 
     /** How many events the stream applied. */
@@ -659,6 +704,18 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
             }
             Map.Entry<Long, Long> last = holes.lastEntry();
             return last == null || last.getValue() - nowNanos <= 0;
+        }
+
+        /**
+         * The highest offset {@code through >= after} such that every offset in {@code (after, through]}
+         * is applied: up to the highest, or to just below the first hole above {@code after}.
+         */
+        long passable(long after) {
+            if (highest <= after) {
+                return after;
+            }
+            Long hole = holes.higherKey(after);
+            return hole == null ? highest : Math.max(after, hole - 1);
         }
 
         /** Whether a hole below the highest still counts as open (possibly a transaction committing). */

@@ -134,7 +134,7 @@ public final class TrackerConfiguration {
                 .registerTokenStore(ReadModelProjection.PROCESSOR, c -> tokenStore)
                 .registerPooledStreamingEventProcessor(ReadModelProjection.PROCESSOR, c -> {
                             AppendedEventSource source = new AppendedEventSource(
-                                    c.getComponent(EventStorageEngine.class), STREAM_FETCH);
+                                    c.getComponent(EventStorageEngine.class), STREAM_FETCH, projection::pass);
                             ((WakeableEventStore) c.eventStore()).onAppended(source::appended);
                             return source;
                         },

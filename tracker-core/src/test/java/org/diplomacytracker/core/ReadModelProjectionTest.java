@@ -21,6 +21,7 @@ import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.live.ChangeFeed;
 import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.state.StateIndex;
+import org.diplomacytracker.core.store.OffsetTrackedMessages;
 import org.diplomacytracker.core.testing.FeedRecorder;
 import org.diplomacytracker.events.Development;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +114,46 @@ class ReadModelProjectionTest {
         assertThat(state.consistentOffset()).isEqualTo(3);
         assertThat(catalogue.awaitRecorded("alpha", "alpha-south")).isDone();
         assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void theStreamPassesOverWhatCommitsAppliedOnlyOnceItHandledAllItDeliveredAndNeverOverWhatIsNotApplied() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        projection.on(streamed(0, 1)); // the stream delivered and handled offset 1
+        projection.applyCommitted(List.of(committed(1, 2), committed(2, 3), committed(3, 4)));
+
+        assertThat(projection.pass(3)).as("the stream read up to 3 but handled only 1").isEqualTo(3);
+        assertThat(projection.pass(1)).as("2 to 4 applied from commits").isEqualTo(4);
+        assertThat(projection.passed()).isEqualTo(3);
+        assertThat(projection.skipped()).isEqualTo(3);
+        assertThat(projection.whenStreamReached(4)).isDone();
+        assertThat(projection.pass(4)).as("nothing applied past 4").isEqualTo(4);
+
+        // offset 6 arrives from the stream before 5, which stays a hole: the commit of 7 waits behind
+        // it for the stream, and is not passed over
+        projection.on(streamed(5, 6, 5));
+        assertThat(projection.applyCommitted(List.of(committed(6, 7)))).isZero();
+        assertThat(projection.pass(6)).isEqualTo(6);
+        assertThat(projection.passed()).isEqualTo(3);
+        settle();
+        assertThat(catalogue.lastOffset()).isEqualTo(6);
+    }
+
+    @Test
+    void anOffsetTheStreamWorkedOutIsTakenAsItIs() throws Exception {
+        ReadModelProjection projection = projection(HOUR);
+        projection.on(streamed(0, 1));
+        projection.on(streamed(2, 3, 2));
+        // the stream passed over events, so the tokens delivered here say nothing about which gap this one
+        // fills: the offset the stream worked out says it
+        GenericTrackedDomainEventMessage<Development> filler = streamed(1, 9, 2, 5, 7);
+        projection.on(OffsetTrackedMessages.of(filler, 2));
+
+        settle();
+        assertThat(catalogue.development("alpha", devs.get(1).id().value())).get()
+                .extracting(r -> r.offset()).as("not the token's index, 9").isEqualTo(2L);
+        assertThat(catalogue.lastOffset()).isEqualTo(3);
+        assertThat(projection.streamApplied()).isEqualTo(3);
     }
 
     @Test

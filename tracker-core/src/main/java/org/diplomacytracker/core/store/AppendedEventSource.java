@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -30,14 +32,36 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
 
     private final EventStorageEngine engine;
     private final int fetchSize;
+    private final Passer passer;
     private final Set<EngineStream> open = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Who may let the stream pass over events without reading them: the reader of the stream, which
+     * already has them from elsewhere (this node's own commits, handed to the read models directly).
+     */
+    public interface Passer {
+        /**
+         * The highest offset {@code through >= after} such that the stream need not read the events
+         * in {@code (after, through]}: every one of them is already had, and everything the stream
+         * handed on up to {@code after} has been handled. Returns {@code after} when there is none;
+         * what it returns counts as passed.
+         */
+        long pass(long after);
+    }
+
+    /** Reads every event; hands each one on with its offset. */
     public AppendedEventSource(EventStorageEngine engine, int fetchSize) {
+        this(engine, fetchSize, after -> after);
+    }
+
+    /** As above, and passes over what {@code passer} says it need not read. */
+    public AppendedEventSource(EventStorageEngine engine, int fetchSize, Passer passer) {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetch size must be positive: " + fetchSize);
         }
         this.engine = engine;
         this.fetchSize = fetchSize;
+        this.passer = passer;
     }
 
     /** Events were appended and committed: open streams look again, and their readers are told. */
@@ -69,6 +93,31 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
         return engine.createTokenAt(dateTime);
     }
 
+    /**
+     * {@code event} with its own offset, worked out from its token and the token just before it on
+     * this stream: an event that moves the index up sits at the new index; one that leaves the index
+     * where it was fills the one gap that its token no longer has.
+     */
+    static TrackedEventMessage<?> withOffset(TrackedEventMessage<?> event, TrackingToken before) {
+        if (!(event instanceof DomainEventMessage<?> domain)
+                || !(event.trackingToken() instanceof GapAwareTrackingToken token)) {
+            return event;
+        }
+        long offset = OffsetTrackedMessage.UNKNOWN;
+        if (before == null || (before instanceof GapAwareTrackingToken b && token.getIndex() > b.getIndex())) {
+            offset = token.getIndex();
+        } else if (before instanceof GapAwareTrackingToken b && token.getIndex() == b.getIndex()
+                && b.getGaps().size() == token.getGaps().size() + 1 && b.getGaps().containsAll(token.getGaps())) {
+            for (Long gap : b.getGaps()) {
+                if (!token.getGaps().contains(gap)) {
+                    offset = gap;
+                    break;
+                }
+            }
+        }
+        return new OffsetTrackedMessage<>(token, domain, offset);
+    }
+
     private final class EngineStream implements BlockingStream<TrackedEventMessage<?>> {
         /** The token of the last event buffered: the next read goes on from it. Reader's thread only. */
         private TrackingToken last;
@@ -94,7 +143,11 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
             }
         }
 
-        /** Reads what the store holds after {@link #last}, up to the fetch size, without waiting. */
+        /**
+         * Reads what the store holds after {@link #last}, up to the fetch size, without waiting; first
+         * moves past what the passer says need not be read. A token moved past events that were all
+         * there, with its gaps kept, is the token reading them would have given.
+         */
         private boolean fill() {
             if (!buffer.isEmpty()) {
                 return true;
@@ -102,11 +155,17 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
             if (closed) {
                 return false;
             }
+            if (last instanceof GapAwareTrackingToken at) {
+                long through = passer.pass(at.getIndex());
+                if (through > at.getIndex()) {
+                    last = GapAwareTrackingToken.newInstance(through, at.getGaps());
+                }
+            }
             try (Stream<? extends TrackedEventMessage<?>> read = engine.readEvents(last, false)) {
                 Iterator<? extends TrackedEventMessage<?>> it = read.iterator();
                 while (buffer.size() < fetchSize && it.hasNext()) {
                     TrackedEventMessage<?> event = it.next();
-                    buffer.add(event);
+                    buffer.add(withOffset(event, last));
                     last = event.trackingToken();
                 }
             }

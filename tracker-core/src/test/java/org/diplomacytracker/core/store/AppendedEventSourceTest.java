@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -97,6 +99,87 @@ class AppendedEventSourceTest {
         }
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(afterTwo)) {
             assertThat(drain(stream)).containsExactlyElementsOf(ids.subList(2, 5));
+        }
+    }
+
+    /** The global offsets of the store's events, in order. */
+    private List<Long> storedOffsets() throws Exception {
+        List<Long> offsets = new ArrayList<>();
+        try (var c = db.transactions().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT " + db.schema().globalIndexColumn() + " FROM "
+                     + db.schema().domainEventTable() + " ORDER BY " + db.schema().globalIndexColumn())) {
+            while (rs.next()) {
+                offsets.add(rs.getLong(1));
+            }
+        }
+        return offsets;
+    }
+
+    @Test
+    void eachEventIsHandedOnWithItsOwnOffsetAndKeepsItUnderAnotherToken() throws Exception {
+        append(4);
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
+            List<Long> offsets = new ArrayList<>();
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                assertThat(event).isInstanceOf(OffsetTrackedMessage.class);
+                offsets.add(((OffsetTrackedMessage<?>) event).offset());
+                assertThat(((OffsetTrackedMessage<?>) event.withTrackingToken(null)).offset())
+                        .as("Axon's processor re-tokens events before handing them to handlers")
+                        .isEqualTo(offsets.get(offsets.size() - 1));
+            }
+            assertThat(offsets).isEqualTo(storedOffsets());
+        }
+    }
+
+    private static TrackedEventMessage<?> at(long index, long... gaps) {
+        java.util.TreeSet<Long> set = new java.util.TreeSet<>();
+        for (long g : gaps) {
+            set.add(g);
+        }
+        return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(index, set),
+                new GenericDomainEventMessage<>("PeaceProcess", "alpha", 0, "payload"));
+    }
+
+    private static long offset(TrackedEventMessage<?> event, TrackingToken before) {
+        return ((OffsetTrackedMessage<?>) AppendedEventSource.withOffset(event, before)).offset();
+    }
+
+    @Test
+    void anEventThatFillsAGapHasTheGapsOffsetNotTheTokensIndex() {
+        TrackingToken before = at(9, 4, 6).trackingToken();
+        assertThat(offset(at(12, 4, 6, 10, 11), before)).as("moves the index up").isEqualTo(12);
+        assertThat(offset(at(9, 4), before)).as("fills gap 6").isEqualTo(6);
+        assertThat(offset(at(9, 6), before)).as("fills gap 4").isEqualTo(4);
+        assertThat(offset(at(5), null)).as("the first event read from the start").isEqualTo(5);
+        // the same index with gaps that are not one fewer (Axon dropped old gaps meanwhile): not guessed
+        assertThat(offset(at(9), before)).isEqualTo(OffsetTrackedMessage.UNKNOWN);
+    }
+
+    @Test
+    void passesOverWhatThePasserHasWithoutReadingItAndGoesOnWithExactOffsets() throws Exception {
+        java.util.concurrent.atomic.AtomicLong passUpTo = new java.util.concurrent.atomic.AtomicLong(-1);
+        List<Long> asked = new ArrayList<>();
+        AppendedEventSource passing = new AppendedEventSource(engine, 3, after -> {
+            asked.add(after);
+            return Math.max(after, passUpTo.get());
+        });
+        List<String> first = append(1);
+        try (BlockingStream<TrackedEventMessage<?>> stream = passing.openStream(null)) {
+            assertThat(drain(stream)).containsExactlyElementsOf(first);
+            List<String> more = append(6);
+            List<Long> offsets = storedOffsets();
+            passUpTo.set(offsets.get(4)); // the next four are had already
+            List<Long> delivered = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                delivered.add(((OffsetTrackedMessage<?>) event).offset());
+                ids.add(((Development) event.getPayload()).id().value());
+            }
+            assertThat(ids).containsExactlyElementsOf(more.subList(4, 6));
+            assertThat(delivered).containsExactlyElementsOf(offsets.subList(5, 7));
+            assertThat(asked).contains(offsets.get(0));
         }
     }
 

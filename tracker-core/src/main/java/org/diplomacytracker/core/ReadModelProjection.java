@@ -542,7 +542,7 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("read models: {} events applied from this node's commits, {} from the stream; the stream skipped {}, "
+        log.debug("read models: {} events applied from this node's commits, {} from the stream; the stream skipped {}, "
                 + "passing over {} of them without reading", directlyApplied, streamApplied, skipped, passed);
     }
 

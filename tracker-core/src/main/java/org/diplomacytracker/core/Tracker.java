@@ -20,15 +20,16 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.diplomacytracker.core.catalogue.Catalogue;
+import org.diplomacytracker.core.live.ChangeFeed;
 import org.diplomacytracker.core.process.DevelopmentRecorder;
 import org.diplomacytracker.core.process.DoublingSnapshots;
-import org.diplomacytracker.core.live.ChangeFeed;
 import org.diplomacytracker.core.process.Recording;
+import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.store.AppendNotifier;
+import org.diplomacytracker.core.store.AppendedEventSource;
+import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.core.store.StoreSettings;
 import org.diplomacytracker.core.store.WakeableEventStore;
-import org.diplomacytracker.core.state.StateIndex;
-import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.events.Development;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ public final class Tracker implements AutoCloseable {
     private final DoublingSnapshots snapshots;
     private final AppendNotifier notifier;
     private final DevelopmentRecorder recorder;
+    /** The read models' stream, told of this node's commits once they are applied. */
+    private final AppendedEventSource stream;
     private final ExecutorService recordingThreads;
 
     private Tracker(EventStoreDatabase db, Configuration axon, Catalogue catalogue, StateIndex state,
@@ -66,6 +69,7 @@ public final class Tracker implements AutoCloseable {
         this.notifier = db.settings().dialect() == StoreSettings.Dialect.POSTGRESQL
                 ? new AppendNotifier(db.settings(), ((WakeableEventStore) axon.eventStore())::wake) : null;
         this.recorder = new DevelopmentRecorder(axon.commandBus(), db, projection);
+        this.stream = axon.getComponent(AppendedEventSource.class);
         this.recordingThreads = Executors.newFixedThreadPool(recorderThreads, named("tracker-recorder"));
     }
 
@@ -192,7 +196,12 @@ public final class Tracker implements AutoCloseable {
      */
     public Recording recordNow(List<Development> developments) {
         Recording recording = recorder.record(developments);
-        projection.applyCommitted(developments, recording);
+        try {
+            projection.applyCommitted(developments, recording);
+        } finally {
+            // told after the commit was applied: the stream then passes over it rather than read it back
+            stream.appended();
+        }
         return recording;
     }
 

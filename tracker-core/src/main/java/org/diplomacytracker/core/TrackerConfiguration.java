@@ -112,6 +112,14 @@ public final class TrackerConfiguration {
                 .configureMessageSerializer(c -> general)
                 .configureEventSerializer(c -> events)
                 .registerComponent(EventStorageEngine.class, c -> storageEngine(db, events, general))
+                // the read models' stream: told of this node's appends by the tracker once it applied
+                // them (Tracker.recordNow), of other nodes' by the event store's wake-ups
+                .registerComponent(AppendedEventSource.class, c -> {
+                    AppendedEventSource source = new AppendedEventSource(
+                            c.getComponent(EventStorageEngine.class), STREAM_FETCH, projection::pass);
+                    ((WakeableEventStore) c.eventStore()).onWake(source::appended);
+                    return source;
+                })
                 .configureEventStore(c -> new WakeableEventStore(EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))
                         .fetchDelay(options.pollInterval().toMillis())
@@ -121,9 +129,9 @@ public final class TrackerConfiguration {
                         .configureSnapshotTrigger(c -> snapshots));
 
         // Axon's pooled streaming processor, one segment: the read models take the stream in the store's
-        // order. Its events come straight from the storage engine, and each commit (or the database's
-        // word of another node's) tells its coordinator to read at once: the embedded store's stream
-        // would leave it polling every 500 ms. Between notices it looks every poll interval, as the
+        // order. Its events come straight from the storage engine, and each commit of this node, once
+        // applied (or the database's word of another node's), tells its coordinator to read at once:
+        // the embedded store's stream would leave it polling every 500 ms. Between notices it looks every poll interval, as the
         // embedded store does for other nodes. This node's own commits usually reach the read models
         // before the stream brings them (see ReadModelProjection).
         long pollMillis = Math.max(1, options.pollInterval().toMillis());
@@ -132,12 +140,8 @@ public final class TrackerConfiguration {
         ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(daemon("read-models-worker"));
         configurer.eventProcessing()
                 .registerTokenStore(ReadModelProjection.PROCESSOR, c -> tokenStore)
-                .registerPooledStreamingEventProcessor(ReadModelProjection.PROCESSOR, c -> {
-                            AppendedEventSource source = new AppendedEventSource(
-                                    c.getComponent(EventStorageEngine.class), STREAM_FETCH, projection::pass);
-                            ((WakeableEventStore) c.eventStore()).onAppended(source::appended);
-                            return source;
-                        },
+                .registerPooledStreamingEventProcessor(ReadModelProjection.PROCESSOR,
+                        c -> c.getComponent(AppendedEventSource.class),
                         (c, builder) -> builder
                                 .initialSegmentCount(1)
                                 .maxClaimedSegments(1)

@@ -19,11 +19,16 @@ import org.axonframework.messaging.StreamableMessageSource;
 /**
  * The stored events as a stream for Axon's pooled streaming processor, read straight from the storage
  * engine in the store's global order (gaps and all, as Axon's tokens track them), with an
- * availability callback: {@link #appended()} — called once an append of this node has committed, or
- * when the database tells of another node's — runs it, so that the processor's coordinator reads at
- * once. Axon's embedded store offers the pooled processor no such callback, and the coordinator then
- * polls every 500 ms (hard-coded); its own read-ahead would also report events as available only
- * after its producer thread fetched them, later than the commit that announces them.
+ * availability callback: {@link #appended()} — called once an append of this node has committed and
+ * been applied to the read models, or when the database tells of another node's — runs it, so that
+ * the processor's coordinator reads at once. Axon's embedded store offers the pooled processor no such
+ * callback, and the coordinator then polls every 500 ms (hard-coded); its own read-ahead would also
+ * report events as available only after its producer thread fetched them, later than the commit that
+ * announces them.
+ *
+ * <p>A {@link Passer} may let a stream move past events without reading them (this node's own, which
+ * the read models already have); each event a stream does hand on carries its own global offset
+ * ({@link OffsetTrackedMessage}), which the passing would otherwise hide from the reader.
  *
  * <p>Each stream is read by one thread at a time — the coordinator's — and buffers at most
  * {@code fetchSize} events; {@link #appended()} may come from any thread.

@@ -5,20 +5,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
  * Axon's embedded event store, which wakes its tailing processors at once for events this node
  * appends but only polls for other nodes' events; {@link #wake()} lets a notification from the
- * database wake them as a local append would, and {@link #onAppended} tells others of both. Its reading thread can be waited for at shutdown
+ * database wake them as a local append would, and {@link #onWake} tells others of it. Its reading thread can be waited for at shutdown
  * ({@link #awaitStopped}): Axon's shutdown only asks it to stop, and a fetch still under way when the
  * database closes fails with an error in the log.
  */
 public final class WakeableEventStore extends EmbeddedEventStore {
 
     private final Threads threads;
-    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> wakeListeners = new CopyOnWriteArrayList<>();
 
     public WakeableEventStore(Builder builder) {
         this(builder, new Threads());
@@ -29,25 +28,21 @@ public final class WakeableEventStore extends EmbeddedEventStore {
         this.threads = threads;
     }
 
-    /** Fetch new events now rather than at the next poll. */
+    /** Another node appended: fetch new events now rather than at the next poll, and tell the listeners. */
     public void wake() {
         afterCommit(List.of());
+        for (Runnable listener : wakeListeners) {
+            listener.run();
+        }
     }
 
     /**
-     * Runs {@code listener} after each commit that appended events on this node, and on each
-     * {@link #wake()}: the read models' processor reads from the storage engine and is told this way.
+     * Runs {@code listener} on each {@link #wake()}, that is when the database tells of another node's
+     * append: the read models' processor reads from the storage engine and is told this way. (This
+     * node's own appends are told by whoever made them, once they are applied.)
      */
-    public void onAppended(Runnable listener) {
-        appendListeners.add(listener);
-    }
-
-    @Override
-    protected void afterCommit(List<? extends EventMessage<?>> events) {
-        super.afterCommit(events);
-        for (Runnable listener : appendListeners) {
-            listener.run();
-        }
+    public void onWake(Runnable listener) {
+        wakeListeners.add(listener);
     }
 
     /**

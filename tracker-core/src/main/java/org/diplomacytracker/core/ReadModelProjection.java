@@ -554,9 +554,9 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
             return position;
         }
         // a gap filled: the previous token had it as a gap, this one has it no longer
-        if (previous != null && streamToken != null && previous.getIndex() == streamToken.getIndex()) {
-            Long filled = filledGap(previous.getGaps(), streamToken.getGaps());
-            if (filled != null) {
+        if (previous != null && streamToken != null) {
+            long filled = OffsetTrackedMessage.offsetFrom(previous, streamToken);
+            if (filled != OffsetTrackedMessage.UNKNOWN) {
                 return filled;
             }
         }
@@ -579,24 +579,6 @@ final class ReadModelProjection implements EventMessageHandler, DevelopmentRecor
         return own.offset();
     }
 
-    /**
-     * The gap of {@code before} that {@code after} no longer has, when {@code after} is {@code before}
-     * with one gap filled (same index, one gap fewer: advancing a gap-aware token to an index below its
-     * own removes exactly that gap); null when the sizes say otherwise. Gaps are usually filled from
-     * the lowest, so this mostly looks at the first one only.
-     */
-    static Long filledGap(java.util.SortedSet<Long> before, java.util.SortedSet<Long> after) {
-        if (before.size() != after.size() + 1) {
-            return null;
-        }
-        java.util.Iterator<Long> a = after.iterator();
-        for (Long gap : before) {
-            if (!a.hasNext() || !gap.equals(a.next())) {
-                return gap;
-            }
-        }
-        return null;
-    }
 
     /** Guarded by {@link #lock}. */
     private void streamReached(long position) {

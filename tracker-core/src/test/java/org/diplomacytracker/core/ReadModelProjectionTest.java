@@ -21,6 +21,7 @@ import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.live.ChangeFeed;
 import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.state.StateIndex;
+import org.diplomacytracker.core.store.OffsetTrackedMessage;
 import org.diplomacytracker.core.store.OffsetTrackedMessages;
 import org.diplomacytracker.core.testing.FeedRecorder;
 import org.diplomacytracker.events.Development;
@@ -311,15 +312,15 @@ class ReadModelProjectionTest {
 
     @Test
     void theGapATokenNoLongerHasIsTheOneFilled() {
-        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(1L, 2L, 5L)), new TreeSet<>(List.of(2L, 5L))))
+        assertThat(OffsetTrackedMessage.filledGap(new TreeSet<>(List.of(1L, 2L, 5L)), new TreeSet<>(List.of(2L, 5L))))
                 .isEqualTo(1L);
-        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(1L, 2L, 5L)), new TreeSet<>(List.of(1L, 2L))))
+        assertThat(OffsetTrackedMessage.filledGap(new TreeSet<>(List.of(1L, 2L, 5L)), new TreeSet<>(List.of(1L, 2L))))
                 .isEqualTo(5L);
-        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(1L, 2L, 5L)), new TreeSet<>(List.of(1L, 5L))))
+        assertThat(OffsetTrackedMessage.filledGap(new TreeSet<>(List.of(1L, 2L, 5L)), new TreeSet<>(List.of(1L, 5L))))
                 .isEqualTo(2L);
-        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(1L, 2L)), new TreeSet<>(List.of(1L, 2L))))
+        assertThat(OffsetTrackedMessage.filledGap(new TreeSet<>(List.of(1L, 2L)), new TreeSet<>(List.of(1L, 2L))))
                 .isNull();
-        assertThat(ReadModelProjection.filledGap(new TreeSet<>(List.of(7L)), new TreeSet<>())).isEqualTo(7L);
+        assertThat(OffsetTrackedMessage.filledGap(new TreeSet<>(List.of(7L)), new TreeSet<>())).isEqualTo(7L);
     }
 
     @Test

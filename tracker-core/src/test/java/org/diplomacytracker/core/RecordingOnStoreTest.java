@@ -104,15 +104,8 @@ class RecordingOnStoreTest {
         tracker.record(opening("alpha")).join();
         tracker.record(concat(opening("beta"), List.of(stance("alpha", "a-1", "2020-02-01", "north", "border",
                 "demands")))).join();
-        var db = tracker.database();
-        List<String> ids = new ArrayList<>();
-        try (var c = db.transactions().getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT " + db.schema().eventIdentifierColumn() + " FROM "
-                     + db.schema().domainEventTable() + " ORDER BY " + db.schema().globalIndexColumn())) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
+        List<String> ids = TestDatabases.storedColumn(tracker.database(),
+                tracker.database().schema().eventIdentifierColumn());
         assertThat(ids).hasSize(15).doesNotHaveDuplicates();
         // version 7 (time-ordered), so that appends land at the end of the unique index on them
         assertThat(ids).allSatisfy(id -> assertThat(java.util.UUID.fromString(id).version()).isEqualTo(7));

@@ -98,29 +98,13 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
         return engine.createTokenAt(dateTime);
     }
 
-    /**
-     * {@code event} with its own offset, worked out from its token and the token just before it on
-     * this stream: an event that moves the index up sits at the new index; one that leaves the index
-     * where it was fills the one gap that its token no longer has.
-     */
+    /** {@code event} with its own offset, worked out from its token and the one just before it on this stream. */
     static TrackedEventMessage<?> withOffset(TrackedEventMessage<?> event, TrackingToken before) {
         if (!(event instanceof DomainEventMessage<?> domain)
                 || !(event.trackingToken() instanceof GapAwareTrackingToken token)) {
             return event;
         }
-        long offset = OffsetTrackedMessage.UNKNOWN;
-        if (before == null || (before instanceof GapAwareTrackingToken b && token.getIndex() > b.getIndex())) {
-            offset = token.getIndex();
-        } else if (before instanceof GapAwareTrackingToken b && token.getIndex() == b.getIndex()
-                && b.getGaps().size() == token.getGaps().size() + 1 && b.getGaps().containsAll(token.getGaps())) {
-            for (Long gap : b.getGaps()) {
-                if (!token.getGaps().contains(gap)) {
-                    offset = gap;
-                    break;
-                }
-            }
-        }
-        return new OffsetTrackedMessage<>(token, domain, offset);
+        return new OffsetTrackedMessage<>(token, domain, OffsetTrackedMessage.offsetFrom(before, token));
     }
 
     private final class EngineStream implements BlockingStream<TrackedEventMessage<?>> {

@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.diplomacytracker.core.TrackerConfiguration;
 import org.diplomacytracker.core.testing.Developments;
+import org.diplomacytracker.core.testing.TestDatabases;
 import org.diplomacytracker.events.Development;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,15 +105,7 @@ class AppendedEventSourceTest {
 
     /** The global offsets of the store's events, in order. */
     private List<Long> storedOffsets() throws Exception {
-        List<Long> offsets = new ArrayList<>();
-        try (var c = db.transactions().getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT " + db.schema().globalIndexColumn() + " FROM "
-                     + db.schema().domainEventTable() + " ORDER BY " + db.schema().globalIndexColumn())) {
-            while (rs.next()) {
-                offsets.add(rs.getLong(1));
-            }
-        }
-        return offsets;
+        return TestDatabases.storedColumn(db, db.schema().globalIndexColumn()).stream().map(Long::valueOf).toList();
     }
 
     @Test

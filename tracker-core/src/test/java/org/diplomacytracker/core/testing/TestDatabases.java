@@ -2,10 +2,14 @@ package org.diplomacytracker.core.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.core.store.StoreSettings;
 import org.junit.jupiter.api.Assumptions;
 
@@ -24,6 +28,19 @@ public final class TestDatabases {
     }
 
     /** A fresh PostgreSQL schema, or the test is skipped (locally) / failed (CI) when none is configured. */
+    /** One column of every stored event, in the store's global order: what a test reads back raw. */
+    public static List<String> storedColumn(EventStoreDatabase db, String column) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = db.transactions().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + column + " FROM " + db.schema().domainEventTable()
+                     + " ORDER BY " + db.schema().globalIndexColumn())) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
     public static PostgresSchema postgres() {
         String url = System.getenv(PG_URL_VARIABLE);
         if (url == null || url.isBlank()) {

@@ -52,8 +52,6 @@ public final class Tracker implements AutoCloseable {
     private final DoublingSnapshots snapshots;
     private final AppendNotifier notifier;
     private final DevelopmentRecorder recorder;
-    /** The read models' stream, told of this node's commits once they are applied. */
-    private final AppendedEventSource stream;
     private final ExecutorService recordingThreads;
 
     private Tracker(EventStoreDatabase db, Configuration axon, Catalogue catalogue, StateIndex state,
@@ -67,9 +65,10 @@ public final class Tracker implements AutoCloseable {
         this.projection = projection;
         this.snapshots = snapshots;
         this.notifier = db.settings().dialect() == StoreSettings.Dialect.POSTGRESQL
-                ? new AppendNotifier(db.settings(), ((WakeableEventStore) axon.eventStore())::wake) : null;
-        this.recorder = new DevelopmentRecorder(axon.commandBus(), db, projection);
-        this.stream = axon.getComponent(AppendedEventSource.class);
+                ? new AppendNotifier(db.settings(), db.node(), ((WakeableEventStore) axon.eventStore())::wake) : null;
+        // this node's commits go to the read models' stream, which hands them on in the store's order
+        this.recorder = new DevelopmentRecorder(axon.commandBus(), db,
+                axon.getComponent(AppendedEventSource.class)::committed);
         this.recordingThreads = Executors.newFixedThreadPool(recorderThreads, named("tracker-recorder"));
     }
 
@@ -191,23 +190,21 @@ public final class Tracker implements AutoCloseable {
     }
 
     /**
-     * Records on the calling thread. What was committed reaches the read models before this returns
-     * when they were up to date; otherwise the store's stream brings it, and this does not wait.
+     * Records on the calling thread, and returns once it is committed: the read models' stream brings
+     * it to them right after, and this does not wait for that ({@link #record} does).
      */
     public Recording recordNow(List<Development> developments) {
-        Recording recording = recorder.record(developments);
-        try {
-            projection.applyCommitted(developments, recording);
-        } finally {
-            // told after the commit was applied: the stream then passes over it rather than read it back
-            stream.appended();
-        }
-        return recording;
+        return recorder.record(developments);
     }
 
     /** The projection that feeds the read models: for tests. */
     ReadModelProjection projection() {
         return projection;
+    }
+
+    /** The read models' stream: for tests. */
+    AppendedEventSource readModelStream() {
+        return axon.getComponent(AppendedEventSource.class);
     }
 
     /** Axon's processor that runs the projection: for tests. */

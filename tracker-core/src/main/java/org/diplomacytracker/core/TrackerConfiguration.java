@@ -112,11 +112,11 @@ public final class TrackerConfiguration {
                 .configureMessageSerializer(c -> general)
                 .configureEventSerializer(c -> events)
                 .registerComponent(EventStorageEngine.class, c -> storageEngine(db, events, general))
-                // the read models' stream: told of this node's appends by the tracker once it applied
-                // them (Tracker.recordNow), of other nodes' by the event store's wake-ups
+                // the read models' stream: handed this node's commits by the recorder (see Tracker), told
+                // of other nodes' by the event store's wake-ups
                 .registerComponent(AppendedEventSource.class, c -> {
                     AppendedEventSource source = new AppendedEventSource(
-                            c.getComponent(EventStorageEngine.class), STREAM_FETCH, projection::pass);
+                            c.getComponent(EventStorageEngine.class), STREAM_FETCH);
                     ((WakeableEventStore) c.eventStore()).onWake(source::appended);
                     return source;
                 })
@@ -129,11 +129,11 @@ public final class TrackerConfiguration {
                         .configureSnapshotTrigger(c -> snapshots));
 
         // Axon's pooled streaming processor, one segment: the read models take the stream in the store's
-        // order. Its events come straight from the storage engine, and each commit of this node, once
-        // applied (or the database's word of another node's), tells its coordinator to read at once:
-        // the embedded store's stream would leave it polling every 500 ms. Between notices it looks every poll interval, as the
-        // embedded store does for other nodes. This node's own commits usually reach the read models
-        // before the stream brings them (see ReadModelProjection).
+        // order, and only from it. Its events come from the storage engine, or, for this node's own
+        // commits, from what the commit wrote (see AppendedEventSource); each commit of this node (or
+        // the database's word of another node's) tells its coordinator to read at once: the embedded
+        // store's stream would leave it polling every 500 ms. Between notices it looks every poll
+        // interval, as the embedded store does for other nodes.
         long pollMillis = Math.max(1, options.pollInterval().toMillis());
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
                 daemon("read-models-coordinator"));

@@ -15,11 +15,11 @@ import java.util.stream.LongStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomacytracker.core.ReadModelProjection.AppliedOffsets;
-import org.diplomacytracker.core.ReadModelProjection.Committed;
 import org.diplomacytracker.core.catalogue.Catalogue;
 import org.diplomacytracker.core.live.ChangeFeed;
-import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.store.OffsetTrackedMessage;
 import org.diplomacytracker.core.store.OffsetTrackedMessages;
@@ -29,12 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who applies what: this node's commits go straight to the read models when that keeps the store's
- * order, the stream brings everything else, and nothing reaches the read models twice or out of order.
+ * The read models take what the processor's stream hands them, at each event's own offset: nothing
+ * twice (an event delivered again is skipped before it is deserialised), gap fillers where they
+ * belong, and a processor batch or the start-up read handed to the models in runs.
  */
 class ReadModelProjectionTest {
 
-    private static final long HOUR = TimeUnit.HOURS.toNanos(1);
     private static final Instant RECORDED = Instant.parse("2026-11-26T12:00:00Z");
 
     private final List<Development> devs = opening("alpha");
@@ -58,8 +58,8 @@ class ReadModelProjectionTest {
         feed.close();
     }
 
-    private ReadModelProjection projection(long holeGraceNanos) {
-        ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, null, holeGraceNanos);
+    private ReadModelProjection projection() {
+        ReadModelProjection projection = new ReadModelProjection(state, catalogue, feed, null);
         projections.add(projection);
         return projection;
     }
@@ -69,11 +69,6 @@ class ReadModelProjectionTest {
         for (ReadModelProjection p : projections) {
             p.settled().get(10, TimeUnit.SECONDS);
         }
-    }
-
-    /** Development i (0-based) of the opening, committed at the given offset. */
-    private Committed committed(int i, long offset) {
-        return new Committed(devs.get(i), offset, RECORDED);
     }
 
     /**
@@ -95,6 +90,11 @@ class ReadModelProjectionTest {
                 "PeaceProcess", "alpha", i, lazy, () -> RECORDED);
     }
 
+    /** As the processor's stream hands it over: with the offset the stream worked out. */
+    private OffsetTrackedMessage<Development> fromStream(int i, long position, long offset, long... gaps) {
+        return OffsetTrackedMessages.of(streamed(i, position, gaps), offset);
+    }
+
     private List<Long> releasedOnceSettled() throws Exception {
         settle();
         CompletableFuture<Void> settled = new CompletableFuture<>();
@@ -104,48 +104,85 @@ class ReadModelProjectionTest {
     }
 
     @Test
-    void aCommitThatFollowsWhatWasAppliedGoesStraightToTheReadModels() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-
-        assertThat(projection.applyCommitted(List.of(committed(1, 2), committed(0, 1), committed(2, 3)))).isEqualTo(3);
+    void theStreamsEventsReachTheModelsInOrderAndReleaseWaitingWriters() throws Exception {
+        ReadModelProjection projection = projection();
+        CompletableFuture<Void> written = catalogue.awaitRecorded("alpha", devs.get(2).id().value());
+        projection.on(streamed(0, 1));
+        projection.on(streamed(1, 2));
+        projection.on(streamed(2, 3));
         settle();
 
         assertThat(catalogue.lastOffset()).isEqualTo(3);
-        assertThat(catalogue.development("alpha", "alpha-south")).isPresent();
         assertThat(state.consistentOffset()).isEqualTo(3);
-        assertThat(catalogue.awaitRecorded("alpha", "alpha-south")).isDone();
+        assertThat(written).as("the write of offset 3 is answered once its state can be read").isDone();
         assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
+        assertThat(projection.streamApplied()).isEqualTo(3);
     }
 
     @Test
-    void theStreamPassesOverWhatCommitsAppliedOnlyOnceItHandledAllItDeliveredAndNeverOverWhatIsNotApplied() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        projection.on(streamed(0, 1)); // the stream delivered and handled offset 1
-        projection.applyCommitted(List.of(committed(1, 2), committed(2, 3), committed(3, 4)));
-
-        assertThat(projection.pass(3)).as("the stream read up to 3 but handled only 1").isEqualTo(3);
-        assertThat(projection.pass(1)).as("2 to 4 applied from commits").isEqualTo(4);
-        assertThat(projection.passed()).isEqualTo(3);
-        assertThat(projection.skipped()).isEqualTo(3);
-        assertThat(projection.whenStreamReached(4)).isDone();
-        assertThat(projection.pass(4)).as("nothing applied past 4").isEqualTo(4);
-
-        // offset 6 arrives from the stream before 5, which stays a hole: the commit of 7 waits behind
-        // it for the stream, and is not passed over
-        projection.on(streamed(5, 6, 5));
-        assertThat(projection.applyCommitted(List.of(committed(6, 7)))).isZero();
-        assertThat(projection.pass(6)).isEqualTo(6);
-        assertThat(projection.passed()).isEqualTo(3);
+    void aProcessorBatchReachesTheModelsAsOneRunWhenItCommits() throws Exception {
+        ReadModelProjection projection = projection();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            for (int i = 0; i < 3; i++) {
+                projection.handle(streamed(i, i + 1));
+            }
+            assertThat(catalogue.lastOffset()).as("nothing handed over before the batch commits").isZero();
+        } finally {
+            batch.commit();
+        }
         settle();
-        assertThat(catalogue.lastOffset()).isEqualTo(6);
+        assertThat(catalogue.lastOffset()).isEqualTo(3);
+        // the next event, outside any batch, goes on its own
+        projection.handle(streamed(3, 4));
+        settle();
+        assertThat(catalogue.lastOffset()).isEqualTo(4);
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void anEventDeliveredAgainIsSkippedWithoutDeserialisingIt() throws Exception {
+        ReadModelProjection projection = projection();
+        projection.on(fromStream(0, 1, 1));
+        projection.on(fromStream(1, 2, 2));
+        // the processor went back to its last stored token, and delivers both again, then the next
+        projection.on(fromStream(0, 1, 1));
+        projection.on(fromStream(1, 2, 2));
+        projection.on(fromStream(2, 3, 3));
+
+        assertThat(deserialised).hasValue(3);
+        assertThat(projection.skipped()).isEqualTo(2);
+        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
+        assertThat(late).isEmpty();
+    }
+
+    @Test
+    void aGapFillerIsAppliedAtTheGapsOffsetAndAppliedOnlyOnce() throws Exception {
+        ReadModelProjection projection = projection();
+        projection.on(fromStream(0, 1, 1));
+        projection.on(fromStream(2, 3, 3, 2)); // offset 2 is a transaction still committing
+        projection.on(fromStream(1, 3, 2)); // it committed: the token no longer has the gap
+        projection.on(fromStream(1, 3, 2)); // delivered again
+        projection.on(fromStream(3, 4, 4));
+        settle();
+
+        assertThat(catalogue.development("alpha", devs.get(1).id().value())).get()
+                .extracting(r -> r.offset()).isEqualTo(2L);
+        assertThat(catalogue.lastOffset()).isEqualTo(4);
+        assertThat(projection.skipped()).isEqualTo(1);
+        // recorded long ago, the hole was taken for a skipped number at once: the filler is released late
+        List<Long> all = new java.util.ArrayList<>(releasedOnceSettled());
+        all.addAll(late);
+        assertThat(all).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
     }
 
     @Test
     void anOffsetTheStreamWorkedOutIsTakenAsItIs() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
+        ReadModelProjection projection = projection();
         projection.on(streamed(0, 1));
         projection.on(streamed(2, 3, 2));
-        // the stream passed over events, so the tokens delivered here say nothing about which gap this one
+        // the stream handed on events this projection did not see in turn (start-up read them, say), so the
+        // tokens delivered here say nothing about which gap this one
         // fills: the offset the stream worked out says it
         GenericTrackedDomainEventMessage<Development> filler = streamed(1, 9, 2, 5, 7);
         projection.on(OffsetTrackedMessages.of(filler, 2));
@@ -155,159 +192,6 @@ class ReadModelProjectionTest {
                 .extracting(r -> r.offset()).as("not the token's index, 9").isEqualTo(2L);
         assertThat(catalogue.lastOffset()).isEqualTo(3);
         assertThat(projection.streamApplied()).isEqualTo(3);
-    }
-
-    @Test
-    void theStreamSkipsWhatACommitAppliedWithoutDeserialisingIt() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        projection.applyCommitted(List.of(committed(0, 1), committed(1, 2)));
-
-        projection.on(streamed(0, 1));
-        projection.on(streamed(1, 2));
-        projection.on(streamed(2, 3));
-
-        assertThat(deserialised).hasValue(1); // only offset 3, which no commit applied
-        assertThat(projection.skipped()).isEqualTo(2);
-        settle();
-        assertThat(catalogue.lastOffset()).isEqualTo(3);
-        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
-        assertThat(late).isEmpty();
-    }
-
-    /** The recording of developments 0..n-1 at offsets 1..n, none a duplicate. */
-    private Recording recording(int n) {
-        List<Recording.Outcome> outcomes = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            outcomes.add(new Recording.Outcome("alpha", devs.get(i).id().value(), i + 1, RECORDED, false));
-        }
-        return new Recording(outcomes);
-    }
-
-    @Test
-    void theStreamWaitsForACommitOfThisNodeInsteadOfDeserialisingItToo() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        Recording recording = recording(2);
-        projection.committing(recording); // announced inside the transaction, before the commit
-
-        // the stream saw the commit before the recorder handed it over
-        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
-            projection.on(streamed(0, 1));
-            projection.on(streamed(1, 2));
-        });
-        Thread.sleep(200);
-        assertThat(stream).as("the stream waits for the recorder").isNotDone();
-
-        assertThat(projection.applyCommitted(devs.subList(0, 2), recording)).isEqualTo(2);
-        stream.get(10, TimeUnit.SECONDS);
-        assertThat(deserialised).hasValue(0);
-        assertThat(projection.skipped()).isEqualTo(2);
-        assertThat(projection.streamApplied()).isZero();
-        assertThat(releasedOnceSettled()).containsExactly(1L, 2L);
-    }
-
-    @Test
-    void aCommitThatFailedOrWasHandedBackIsTheStreamsToApply() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        Recording failed = recording(1);
-        projection.committing(failed);
-        projection.abandoned(failed); // the commit failed after all: nothing waits for it
-        projection.on(streamed(0, 1));
-        assertThat(deserialised).hasValue(1);
-
-        // a commit the recorder may not apply (something before it is missing) goes back to the stream
-        Recording behind = new Recording(List.of(
-                new Recording.Outcome("alpha", devs.get(2).id().value(), 3, RECORDED, false)));
-        projection.committing(behind);
-        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> projection.on(streamed(2, 3, 2)));
-        Thread.sleep(200);
-        assertThat(stream).isNotDone();
-        assertThat(projection.applyCommitted(List.of(devs.get(2)), behind)).isZero();
-        stream.get(10, TimeUnit.SECONDS);
-        assertThat(deserialised).hasValue(2);
-        assertThat(projection.streamApplied()).isEqualTo(2);
-        settle();
-        assertThat(catalogue.development("alpha", devs.get(2).id().value())).isPresent();
-    }
-
-    /** The recording of developments at the given 1-based offsets (development i at offset i). */
-    private Recording recordingAt(int... offsets) {
-        List<Recording.Outcome> outcomes = new java.util.ArrayList<>();
-        for (int o : offsets) {
-            outcomes.add(new Recording.Outcome("alpha", devs.get(o - 1).id().value(), o, RECORDED, false));
-        }
-        return new Recording(outcomes);
-    }
-
-    private List<Development> devsAt(int... offsets) {
-        return java.util.Arrays.stream(offsets).mapToObj(o -> devs.get(o - 1)).toList();
-    }
-
-    @Test
-    void twoCommitsOfThisNodeThatFinishInTheOtherOrderAreBothAppliedByTheRecorder() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        Recording first = recordingAt(1, 2);
-        Recording second = recordingAt(3, 4);
-        projection.committing(first);
-        projection.committing(second);
-
-        // the second commit returns first: it waits for the first, parked, and the stream waits for it
-        assertThat(projection.applyCommitted(devsAt(3, 4), second)).isZero();
-        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
-            projection.on(streamed(2, 3, 1, 2));
-            projection.on(streamed(3, 4, 1, 2));
-        });
-        Thread.sleep(200);
-        assertThat(stream).isNotDone();
-        assertThat(catalogue.lastOffset()).isZero();
-
-        assertThat(projection.applyCommitted(devsAt(1, 2), first)).isEqualTo(4);
-        stream.get(10, TimeUnit.SECONDS);
-        // the gaps filled later: their offsets read off the tokens (this projection has no database)
-        projection.on(streamed(0, 4, 2));
-        projection.on(streamed(1, 4));
-
-        assertThat(deserialised).hasValue(0);
-        assertThat(projection.directlyApplied()).isEqualTo(4);
-        assertThat(projection.skipped()).isEqualTo(4);
-        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L, 4L);
-    }
-
-    @Test
-    void twoCommitsOfThisNodeWhoseOffsetsInterleaveAreAppliedInTheStoresOrder() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        // two transactions inserted at once: one got 1, 2 and 5, 6, the other 3, 4 and 7
-        Recording one = recordingAt(1, 2, 5, 6);
-        Recording other = recordingAt(3, 4, 7);
-        projection.committing(one);
-        projection.committing(other);
-
-        assertThat(projection.applyCommitted(devsAt(3, 4, 7), other)).isZero();
-        assertThat(projection.applyCommitted(devsAt(1, 2, 5, 6), one)).isEqualTo(7);
-        for (int i = 0; i < 7; i++) {
-            projection.on(streamed(i, i + 1));
-        }
-
-        assertThat(deserialised).hasValue(0);
-        assertThat(projection.directlyApplied()).isEqualTo(7);
-        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
-    }
-
-    @Test
-    void aParkedCommitWhoseEarlierOneFailedGoesToTheStream() throws Exception {
-        ReadModelProjection projection = projection(0); // a hole is given up at once
-        Recording failed = recordingAt(1, 2);
-        Recording second = recordingAt(3, 4);
-        projection.committing(failed);
-        projection.committing(second);
-        assertThat(projection.applyCommitted(devsAt(3, 4), second)).isZero();
-
-        projection.abandoned(failed); // 1 and 2 never reach the store
-        projection.on(streamed(2, 3, 1, 2));
-        projection.on(streamed(3, 4, 1, 2));
-
-        assertThat(deserialised).hasValue(2);
-        settle();
-        assertThat(catalogue.lastOffset()).isEqualTo(4);
     }
 
     @Test
@@ -324,98 +208,27 @@ class ReadModelProjectionTest {
     }
 
     @Test
-    void aCommitBehindTheReadModelsIsLeftToTheStream() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        // offset 1 is another node's, not seen yet: applying 2 now would overtake it
-        assertThat(projection.applyCommitted(List.of(committed(1, 2)))).isZero();
-        settle();
-        assertThat(catalogue.lastOffset()).isZero();
-
-        projection.on(streamed(0, 1));
-        projection.on(streamed(1, 2));
-
-        assertThat(deserialised).hasValue(2);
-        assertThat(releasedOnceSettled()).containsExactly(1L, 2L);
-    }
-
-    @Test
-    void anOpenHoleSendsCommitsToTheStreamUntilItIsGivenUp() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        projection.on(streamed(0, 1));
-        projection.on(streamed(2, 3, 2)); // offset 2 still committing somewhere
-
-        assertThat(projection.applyCommitted(List.of(committed(3, 4)))).isZero();
-        projection.on(streamed(3, 4, 2));
-        settle();
-        assertThat(catalogue.development("alpha", "alpha-envoy")).isPresent();
-        assertThat(deserialised).hasValue(3);
-        assertThat(projection.skipped()).isZero();
-    }
-
-    @Test
-    void aHoleGivenUpNoLongerHoldsCommitsBack() throws Exception {
-        ReadModelProjection projection = projection(0);
-        projection.on(streamed(0, 1));
-        projection.on(streamed(2, 3, 2)); // offset 2 was a number the store skipped
-
-        assertThat(projection.applyCommitted(List.of(committed(3, 4)))).isEqualTo(1);
-        settle();
-        assertThat(catalogue.lastOffset()).isEqualTo(4);
-    }
-
-    @Test
-    void aCommitPartlyAppliedByTheStreamContinuesWhereTheStreamStopped() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        projection.on(streamed(0, 1));
-        projection.on(streamed(1, 2));
-
-        assertThat(projection.applyCommitted(List.of(committed(0, 1), committed(1, 2), committed(2, 3)))).isEqualTo(1);
-        projection.on(streamed(2, 3));
-
-        assertThat(projection.skipped()).isEqualTo(1);
-        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L);
-    }
-
-    @Test
-    void aCommitInterleavedWithAnotherStopsAtTheOtherOnesOffset() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
-        // this commit got 1, 2 and 4; another transaction got 3
-        assertThat(projection.applyCommitted(List.of(committed(0, 1), committed(1, 2), committed(3, 4)))).isEqualTo(2);
-
-        projection.on(streamed(0, 1));
-        projection.on(streamed(1, 2));
-        projection.on(streamed(2, 3));
-        projection.on(streamed(3, 4));
-
-        assertThat(projection.skipped()).isEqualTo(2);
-        assertThat(releasedOnceSettled()).containsExactly(1L, 2L, 3L, 4L);
-    }
-
-    @Test
     void appliedOffsetsKnowTheirHoles() {
-        AppliedOffsets applied = new AppliedOffsets(HOUR);
-        applied.add(1, 0);
-        applied.add(4, 0);
+        AppliedOffsets applied = new AppliedOffsets();
+        applied.add(1);
+        applied.add(4);
         assertThat(applied.contains(1)).isTrue();
         assertThat(applied.contains(2)).isFalse();
         assertThat(applied.contains(4)).isTrue();
         assertThat(applied.contains(5)).isFalse();
-        assertThat(applied.continuesWithoutOpenHoles(5, 0)).isFalse();
-        applied.add(2, 0);
-        applied.add(3, 0);
+        applied.add(2);
         assertThat(applied.contains(2)).isTrue();
-        assertThat(applied.continuesWithoutOpenHoles(5, 0)).isTrue();
-        assertThat(applied.continuesWithoutOpenHoles(6, 0)).isFalse();
-        // a hole left open past its grace no longer holds anything back
-        applied.add(7, 0);
-        assertThat(applied.continuesWithoutOpenHoles(8, HOUR - 1)).isFalse();
-        assertThat(applied.continuesWithoutOpenHoles(8, HOUR)).isTrue();
-        assertThat(applied.contains(5)).isFalse();
+        assertThat(applied.contains(3)).isFalse();
+        assertThat(applied.highest()).isEqualTo(4);
+        // holes further below the highest than Axon's widest gap are forgotten, as the token forgets them
+        applied.add(4 + AppliedOffsets.WIDEST + 1);
+        assertThat(applied.contains(3)).as("forgotten: counts as applied").isTrue();
+        assertThat(applied.contains(AppliedOffsets.WIDEST + 4)).isFalse();
     }
 
     @Test
     void aStartUpReadHandsOverInRunsAndEverythingIsAppliedInOrderOnceItEnds() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
+        ReadModelProjection projection = projection();
         projection.beginBulk();
         for (int i = 0; i < devs.size(); i++) {
             projection.on(streamed(i, i + 1));
@@ -432,7 +245,7 @@ class ReadModelProjectionTest {
 
     @Test
     void whatARunHoldsIsAppliedWhenTheStartUpReadEnds() throws Exception {
-        ReadModelProjection projection = projection(HOUR);
+        ReadModelProjection projection = projection();
         projection.beginBulk();
         projection.on(streamed(0, 1));
         projection.on(streamed(1, 2));

@@ -1,6 +1,7 @@
 package org.diplomacytracker.core.process;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.diplomacytracker.core.store.AppendedEventSource;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.core.store.PayloadBytes;
+import org.diplomacytracker.core.store.TrackerEventStorageEngine;
 import org.diplomacytracker.events.Development;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,27 +38,23 @@ public final class DevelopmentRecorder {
 
     private final CommandBus commandBus;
     private final EventStoreDatabase db;
-    private final CommitWatcher watcher;
+    private final CommitListener listener;
     /** Held from appending to committing; processes are locked before it, never while holding it. */
     private final java.util.concurrent.locks.ReentrantLock appendOrder = new java.util.concurrent.locks.ReentrantLock();
 
     /**
-     * Told, inside the transaction, where a submission's events landed just before they are committed,
-     * and told again if that commit then fails. The read models use it to leave this node's commits to
-     * the recorder rather than read them back from the store.
+     * Told of the events each submission stored, right after its transaction committed and before this
+     * node appends anything else: the messages as appended, at the offsets and with the recorded time the
+     * store gave them. The read models' stream keeps them, so that it need not read them back.
      */
-    public interface CommitWatcher {
-        /** The recording is about to commit: its offsets will appear in the store in a moment. */
-        void committing(Recording recording);
-
-        /** The commit announced by {@link #committing} failed: nothing of it is in the store. */
-        void abandoned(Recording recording);
+    public interface CommitListener {
+        void committed(List<AppendedEventSource.Committed> events);
     }
 
-    public DevelopmentRecorder(CommandBus commandBus, EventStoreDatabase db, CommitWatcher watcher) {
+    public DevelopmentRecorder(CommandBus commandBus, EventStoreDatabase db, CommitListener listener) {
         this.commandBus = commandBus;
         this.db = db;
-        this.watcher = watcher;
+        this.listener = listener;
     }
 
     /**
@@ -106,6 +107,7 @@ public final class DevelopmentRecorder {
     private Recording attempt(List<Development> developments, Map<String, List<Integer>> byProcess) {
         Map<String, RecordingResult> results = new LinkedHashMap<>();
         Recording[] recording = new Recording[1];
+        List<AppendedEventSource.Committed> committed = new ArrayList<>();
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         try {
             uow.attachTransaction(db.transactions());
@@ -125,12 +127,15 @@ public final class DevelopmentRecorder {
             if (results.values().stream().anyMatch(r -> r.items().stream().anyMatch(i -> !i.duplicate()))) {
                 db.announceAppend();
             }
-            // where the events landed, read in the transaction right after the event store appended them
-            // (its own prepare-commit handler was registered first, while dispatching): the caller can
-            // hand them to the read models the moment the commit returns
-            uow.onPrepareCommit(u -> {
-                recording[0] = outcomes(developments, byProcess, results);
-                watcher.committing(recording[0]);
+            // where the events landed, as the event store noted when it appended them (its own
+            // prepare-commit handler was registered first, while dispatching)
+            uow.onPrepareCommit(u -> recording[0] = outcomes(developments, byProcess, results,
+                    TrackerEventStorageEngine.appendedIn(u), committed));
+            // committed, and still before this node's next append (the append order is released at cleanup)
+            uow.afterCommit(u -> {
+                if (!committed.isEmpty()) {
+                    listener.committed(committed);
+                }
             });
             uow.commit();
         } catch (RuntimeException | Error e) {
@@ -141,9 +146,6 @@ public final class DevelopmentRecorder {
             } finally {
                 if (appendOrder.isHeldByCurrentThread()) {
                     appendOrder.unlock();
-                }
-                if (recording[0] != null) {
-                    watcher.abandoned(recording[0]);
                 }
             }
             throw e;
@@ -172,22 +174,54 @@ public final class DevelopmentRecorder {
         return (RecordingResult) r.getPayload();
     }
 
+    /**
+     * Each development's outcome, where its event landed (or, for a duplicate, had landed before); and,
+     * into {@code committed}, each new event as appended, at its offset and with its recorded time.
+     * Where the new events landed the append noted from the keys the database generated; what it did
+     * not note, and the duplicates, are read from the store.
+     */
     private Recording outcomes(List<Development> developments, Map<String, List<Integer>> byProcess,
-                               Map<String, RecordingResult> results) {
+                               Map<String, RecordingResult> results, List<TrackerEventStorageEngine.Appended> appended,
+                               List<AppendedEventSource.Committed> committed) {
+        Map<String, Map<Long, TrackerEventStorageEngine.Appended>> landed = new HashMap<>();
+        for (TrackerEventStorageEngine.Appended a : appended) {
+            landed.computeIfAbsent(a.message().getAggregateIdentifier(), k -> new HashMap<>())
+                    .put(a.message().getSequenceNumber(), a);
+        }
         Recording.Outcome[] outcomes = new Recording.Outcome[developments.size()];
         for (Map.Entry<String, List<Integer>> group : byProcess.entrySet()) {
             String process = group.getKey();
             List<RecordingResult.Item> items = results.get(process).items();
-            Map<Long, EventStoreDatabase.Position> positions = positions(process, items);
+            Map<Long, TrackerEventStorageEngine.Appended> own = landed.getOrDefault(process, Map.of());
+            List<RecordingResult.Item> unknown = items.stream()
+                    .filter(i -> i.duplicate() || !own.containsKey(i.sequence()) || own.get(i.sequence()).offset() < 0)
+                    .toList();
+            Map<Long, EventStoreDatabase.Position> read = unknown.isEmpty() ? Map.of() : positions(process, unknown);
             for (int k = 0; k < items.size(); k++) {
                 RecordingResult.Item item = items.get(k);
-                EventStoreDatabase.Position p = positions.get(item.sequence());
+                TrackerEventStorageEngine.Appended a = item.duplicate() ? null : own.get(item.sequence());
+                EventStoreDatabase.Position p = a != null && a.offset() >= 0
+                        ? new EventStoreDatabase.Position(a.offset(), a.recordedAt())
+                        : read.get(item.sequence());
                 int index = group.getValue().get(k);
                 outcomes[index] = new Recording.Outcome(process, developments.get(index).id().value(),
                         p.offset(), p.recordedAt(), item.duplicate());
+                if (a != null) {
+                    committed.add(new AppendedEventSource.Committed(p.offset(), asStored(a.message(), p.recordedAt())));
+                }
             }
         }
         return new Recording(List.of(outcomes));
+    }
+
+    /** The message as the store holds it: its timestamp is the stored one (to the millisecond). */
+    private static <T> DomainEventMessage<T> asStored(DomainEventMessage<T> message, java.time.Instant recordedAt) {
+        if (message.getTimestamp().equals(recordedAt)) {
+            return message;
+        }
+        return new GenericDomainEventMessage<>(message.getType(), message.getAggregateIdentifier(),
+                message.getSequenceNumber(), message.getPayload(), message.getMetaData(), message.getIdentifier(),
+                recordedAt);
     }
 
     /** Reads positions run by run: new events are contiguous, and so are re-submitted stretches. */

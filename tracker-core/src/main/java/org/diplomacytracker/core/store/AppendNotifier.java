@@ -2,6 +2,7 @@ package org.diplomacytracker.core.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Cross-node wake-ups on PostgreSQL: every append is followed by a {@code NOTIFY} (delivered at its
  * commit), and each node LISTENs on a connection of its own and wakes its event store, so another
  * node's development reaches local views in milliseconds rather than at the next poll — and an idle
- * store costs a blocked read, not queries.
+ * store costs a blocked read, not queries. Each notification names the node that sent it, and a node
+ * is not woken by its own: it tells its read models' stream of its commits itself, with what they
+ * wrote, and a wake-up racing that would have the stream read them back instead.
  */
 public final class AppendNotifier implements AutoCloseable {
 
@@ -22,23 +25,30 @@ public final class AppendNotifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppendNotifier.class);
 
     private final StoreSettings settings;
+    private final String node;
     private final Runnable onAppend;
     private final Thread listener;
     private volatile boolean running = true;
     private volatile Connection connection;
 
-    public AppendNotifier(StoreSettings settings, Runnable onAppend) {
+    /** Listens for other nodes' appends than {@code node}'s, and runs {@code onAppend} for them. */
+    public AppendNotifier(StoreSettings settings, String node, Runnable onAppend) {
         this.settings = settings;
+        this.node = node;
         this.onAppend = onAppend;
         this.listener = new Thread(this::listen, "tracker-pg-listen");
         this.listener.setDaemon(true);
         this.listener.start();
     }
 
-    /** Sends the notification inside the caller's transaction: it is delivered when that commits. */
-    public static void notifyAppended(Connection transaction) throws SQLException {
-        try (Statement s = transaction.createStatement()) {
-            s.execute("NOTIFY " + CHANNEL);
+    /**
+     * Sends the notification, naming {@code node}, inside the caller's transaction: it is delivered
+     * when that commits.
+     */
+    public static void notifyAppended(Connection transaction, String node) throws SQLException {
+        try (PreparedStatement s = transaction.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
+            s.setString(1, node);
+            s.execute();
         }
     }
 
@@ -52,7 +62,7 @@ public final class AppendNotifier implements AutoCloseable {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(1_000);
-                    if (notes != null && notes.length > 0) {
+                    if (notes != null && fromOthers(notes)) {
                         onAppend.run();
                     }
                 }
@@ -64,6 +74,15 @@ public final class AppendNotifier implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private boolean fromOthers(PGNotification[] notes) {
+        for (PGNotification note : notes) {
+            if (!node.equals(note.getParameter())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Connection open() throws SQLException {

@@ -3,10 +3,14 @@ package org.diplomacytracker.core.store;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,56 +21,134 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 
 /**
- * The stored events as a stream for Axon's pooled streaming processor, read straight from the storage
- * engine in the store's global order (gaps and all, as Axon's tokens track them), with an
- * availability callback: {@link #appended()} — called once an append of this node has committed and
- * been applied to the read models, or when the database tells of another node's — runs it, so that
- * the processor's coordinator reads at once. Axon's embedded store offers the pooled processor no such
- * callback, and the coordinator then polls every 500 ms (hard-coded); its own read-ahead would also
- * report events as available only after its producer thread fetched them, later than the commit that
- * announces them.
+ * The stored events as a stream for Axon's pooled streaming processor, in the store's global order
+ * (gaps and all, as Axon's tokens track them), with an availability callback: {@link #appended()} —
+ * called once an append of this node has committed, or when the database tells of another node's —
+ * runs it, so that the processor's coordinator reads at once. Axon's embedded store offers the pooled
+ * processor no such callback, and the coordinator then polls every 500 ms (hard-coded); its own
+ * read-ahead would also report events as available only after its producer thread fetched them,
+ * later than the commit that announces them.
  *
- * <p>A {@link Passer} may let a stream move past events without reading them (this node's own, which
- * the read models already have); each event a stream does hand on carries its own global offset
- * ({@link OffsetTrackedMessage}), which the passing would otherwise hide from the reader.
+ * <p>The events come from the storage engine, and — for this node's own commits — from what the
+ * commit just wrote ({@link #committed}): the committed messages, at the offsets and with the recorded
+ * time the store gave them, are kept for the open streams until every stream went past them. A stream
+ * hands them on where they are next in the store's order — the event right after its token's index,
+ * or one that fills a gap of its token — with exactly the token that reading them back would have
+ * given ({@link TrackerEventStorageEngine#tokenAt}); anything else it reads from the store: other
+ * nodes' events, events from before it was opened, and what was dropped from the kept tail. So this
+ * node's events are not read back and deserialised, and yet reach the read models only through the
+ * stream, in the store's order. While its token has gaps, a stream still reads the store at least every
+ * {@link #STORE_CHECK_MILLIS} ms, for fillers that only the store has (another node's transaction that
+ * committed late).
+ *
+ * <p>Each event handed on carries its own global offset ({@link OffsetTrackedMessage}): a gap-aware
+ * token tells the highest index seen, not the event's own.
  *
  * <p>Each stream is read by one thread at a time — the coordinator's — and buffers at most
- * {@code fetchSize} events; {@link #appended()} may come from any thread.
+ * {@code fetchSize} events; {@link #appended()} and {@link #committed} may come from any thread.
  */
 public final class AppendedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
+    /**
+     * The widest range of offsets kept for the streams: a stream further behind reads the store (when
+     * it is stopped, say, or catching up after a restart).
+     */
+    static final long TAIL_RANGE = 50_000;
+    /** While its token has gaps, a stream reads the store at least this often. */
+    static final long STORE_CHECK_MILLIS = 100;
+    /**
+     * Kept events a stream hands on at a time: they are in memory already, so more than a read of the
+     * store fetches (as many as Axon's pooled processor takes into a work package at once).
+     */
+    static final int TAIL_FETCH = 1_024;
+
     private final EventStorageEngine engine;
     private final int fetchSize;
-    private final Passer passer;
+    private final long storeCheckNanos;
     private final Set<EngineStream> open = ConcurrentHashMap.newKeySet();
+    /** This node's committed events by offset, kept until every open stream went past them. */
+    private final ConcurrentSkipListMap<Long, DomainEventMessage<?>> tail = new ConcurrentSkipListMap<>();
+    private final LongAdder fromCommits = new LongAdder();
+    private final LongAdder fromStore = new LongAdder();
+    private final LongAdder storeReads = new LongAdder();
 
-    /**
-     * Who may let the stream pass over events without reading them: the reader of the stream, which
-     * already has them from elsewhere (this node's own commits, handed to the read models directly).
-     */
-    public interface Passer {
-        /**
-         * The highest offset {@code through >= after} such that the stream need not read the events
-         * in {@code (after, through]}: every one of them is already had, and everything the stream
-         * handed on up to {@code after} has been handled. Returns {@code after} when there is none;
-         * what it returns counts as passed.
-         */
-        long pass(long after);
+    /** An event this node committed, at the offset the store gave it, with the time the store recorded. */
+    public record Committed(long offset, DomainEventMessage<?> event) {
     }
 
-    /** Reads every event; hands each one on with its offset. */
+    /** Hands on every event with its offset; reads up to {@code fetchSize} at a time. */
     public AppendedEventSource(EventStorageEngine engine, int fetchSize) {
-        this(engine, fetchSize, after -> after);
+        this(engine, fetchSize, STORE_CHECK_MILLIS);
     }
 
-    /** As above, and passes over what {@code passer} says it need not read. */
-    public AppendedEventSource(EventStorageEngine engine, int fetchSize, Passer passer) {
+    /** As above, reading the store at least every {@code storeCheckMillis} while a stream's token has gaps. */
+    AppendedEventSource(EventStorageEngine engine, int fetchSize, long storeCheckMillis) {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetch size must be positive: " + fetchSize);
         }
         this.engine = engine;
         this.fetchSize = fetchSize;
-        this.passer = passer;
+        this.storeCheckNanos = TimeUnit.MILLISECONDS.toNanos(storeCheckMillis);
+    }
+
+    /**
+     * Events of this node were committed at these offsets: kept for the open streams (none open, none
+     * kept: a stream opened later reads the store), which are then told. Each event must carry the
+     * time the store recorded for it.
+     */
+    public void committed(List<Committed> events) {
+        if (!open.isEmpty()) {
+            for (Committed c : events) {
+                tail.put(c.offset(), c.event());
+            }
+            trim();
+        }
+        appended();
+    }
+
+    /** Drops what every open stream went past, and what lies beyond the kept range. */
+    private void trim() {
+        long floor = Long.MAX_VALUE;
+        for (EngineStream s : open) {
+            floor = Math.min(floor, s.floor);
+        }
+        if (floor == Long.MAX_VALUE) {
+            tail.clear();
+            return;
+        }
+        tail.headMap(floor, true).clear();
+        Map.Entry<Long, DomainEventMessage<?>> highest = tail.lastEntry();
+        if (highest != null) {
+            tail.headMap(highest.getKey() - TAIL_RANGE, true).clear();
+        }
+    }
+
+    /** Below the lowest offset a stream at {@code token} may still hand on. */
+    private static long floorOf(TrackingToken token) {
+        if (!(token instanceof GapAwareTrackingToken at)) {
+            return 0;
+        }
+        return at.getGaps().isEmpty() ? at.getIndex() : Math.min(at.getIndex(), at.getGaps().first() - 1);
+    }
+
+    /** How many events are kept for the streams: for tests. */
+    int kept() {
+        return tail.size();
+    }
+
+    /** How many events the streams handed on from this node's commits, without reading them. */
+    public long handedOnFromCommits() {
+        return fromCommits.sum();
+    }
+
+    /** How many times the streams read the store (each one query, whether it found events or not). */
+    long storeReads() {
+        return storeReads.sum();
+    }
+
+    /** How many events the streams read from the store. */
+    public long readFromStore() {
+        return fromStore.sum();
     }
 
     /** Events were appended and committed: open streams look again, and their readers are told. */
@@ -110,6 +192,13 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
     private final class EngineStream implements BlockingStream<TrackedEventMessage<?>> {
         /** The token of the last event buffered: the next read goes on from it. Reader's thread only. */
         private TrackingToken last;
+        /** Below the lowest offset this stream may still hand on: what is kept up to it can go. */
+        private volatile long floor;
+        /** When this stream last read the store (System.nanoTime). Reader's thread only. */
+        private long storeReadAt = System.nanoTime();
+        /** Whether that read found nothing, and how many signals had come when it began. Reader's thread only. */
+        private boolean lastReadEmpty;
+        private long signalledAtRead = -1;
         private final ArrayDeque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
         private volatile Runnable callback;
         private volatile boolean closed;
@@ -119,6 +208,7 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
 
         EngineStream(TrackingToken from) {
             this.last = from;
+            this.floor = floorOf(from);
         }
 
         void signal() {
@@ -133,9 +223,8 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
         }
 
         /**
-         * Reads what the store holds after {@link #last}, up to the fetch size, without waiting; first
-         * moves past what the passer says need not be read. A token moved past events that were all
-         * there, with its gaps kept, is the token reading them would have given.
+         * Buffers what comes next after {@link #last}, up to the fetch size, without waiting: from this
+         * node's kept commits where they are next, else from the store.
          */
         private boolean fill() {
             if (!buffer.isEmpty()) {
@@ -144,21 +233,90 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
             if (closed) {
                 return false;
             }
-            if (last instanceof GapAwareTrackingToken at) {
-                long through = passer.pass(at.getIndex());
-                if (through > at.getIndex()) {
-                    last = GapAwareTrackingToken.newInstance(through, at.getGaps());
+            if (last instanceof GapAwareTrackingToken at && !tail.isEmpty()
+                    && (at.getGaps().isEmpty() || System.nanoTime() - storeReadAt < storeCheckNanos)) {
+                fromTail(at);
+            }
+            if (buffer.isEmpty() && mayHaveNews()) {
+                fromStore();
+            }
+            floor = floorOf(last);
+            Map.Entry<Long, DomainEventMessage<?>> lowest = tail.firstEntry();
+            if (lowest != null && lowest.getKey() <= floor) {
+                trim();
+            }
+            return !buffer.isEmpty();
+        }
+
+        /**
+         * The kept events that come next, in the order the store would give them: those filling gaps of
+         * the token, lowest first, then those directly following its index.
+         */
+        private void fromTail(GapAwareTrackingToken at) {
+            GapAwareTrackingToken token = at;
+            if (!at.getGaps().isEmpty()) {
+                for (Map.Entry<Long, DomainEventMessage<?>> kept
+                        : tail.subMap(at.getGaps().first(), true, at.getIndex(), false).entrySet()) {
+                    if (buffer.size() == TAIL_FETCH) {
+                        break;
+                    }
+                    if (token.getGaps().contains(kept.getKey())) {
+                        token = handOn(token, kept.getKey(), kept.getValue());
+                    }
                 }
             }
+            for (long next = token.getIndex() + 1; buffer.size() < TAIL_FETCH; next++) {
+                DomainEventMessage<?> event = tail.get(next);
+                if (event == null) {
+                    break;
+                }
+                token = handOn(token, next, event);
+            }
+            last = token;
+        }
+
+        private GapAwareTrackingToken handOn(GapAwareTrackingToken before, long offset, DomainEventMessage<?> event) {
+            GapAwareTrackingToken token = TrackerEventStorageEngine.tokenAt(before, offset, event.getTimestamp());
+            buffer.add(new OffsetTrackedMessage<>(token, event, offset));
+            fromCommits.increment();
+            return token;
+        }
+
+        /**
+         * Whether reading the store may find something: not when the last read found nothing, no
+         * append was told since, and it was less than {@link #storeCheckNanos} ago. (A reader polling
+         * an idle stream would otherwise query the store each time it asks; an append not told of —
+         * another node's, without notifications — is found within that interval.)
+         */
+        private boolean mayHaveNews() {
+            if (!lastReadEmpty) {
+                return true;
+            }
+            synchronized (signals) {
+                if (signalled != signalledAtRead) {
+                    return true;
+                }
+            }
+            return System.nanoTime() - storeReadAt >= storeCheckNanos;
+        }
+
+        private void fromStore() {
+            synchronized (signals) {
+                signalledAtRead = signalled;
+            }
+            storeReadAt = System.nanoTime();
+            int before = buffer.size();
+            storeReads.increment();
             try (Stream<? extends TrackedEventMessage<?>> read = engine.readEvents(last, false)) {
                 Iterator<? extends TrackedEventMessage<?>> it = read.iterator();
                 while (buffer.size() < fetchSize && it.hasNext()) {
                     TrackedEventMessage<?> event = it.next();
                     buffer.add(withOffset(event, last));
                     last = event.trackingToken();
+                    fromStore.increment();
                 }
             }
-            return !buffer.isEmpty();
+            lastReadEmpty = buffer.size() == before;
         }
 
         @Override
@@ -210,6 +368,7 @@ public final class AppendedEventSource implements StreamableMessageSource<Tracke
         public void close() {
             closed = true;
             open.remove(this);
+            trim();
             buffer.clear();
             synchronized (signals) {
                 signals.notifyAll();

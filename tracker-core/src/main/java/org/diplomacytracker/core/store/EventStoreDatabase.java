@@ -28,6 +28,8 @@ public final class EventStoreDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final JdbcTransactions transactions;
     private final EventSchema schema = new EventSchema();
+    /** This node, as its notifications name it: a node is not woken by its own appends. */
+    private final String node = java.util.UUID.randomUUID().toString();
 
     private EventStoreDatabase(StoreSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
@@ -155,10 +157,15 @@ public final class EventStoreDatabase implements AutoCloseable {
             return;
         }
         try (Connection c = transactions.getConnection()) {
-            AppendNotifier.notifyAppended(c);
+            AppendNotifier.notifyAppended(c, node);
         } catch (SQLException e) {
             throw new JdbcException("could not announce the append to other nodes", e);
         }
+    }
+
+    /** This node's name in the notifications it sends. */
+    public String node() {
+        return node;
     }
 
     /** The sequence number of the last event of a process's stream, -1 when it has none. */

@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
  * A stored event with its own global offset, as the stream that read it worked it out from the
  * tokens before and after it. A gap-aware token reports the highest index seen, not the event's own:
  * an event that fills a gap leaves it where it was. Worked out where every event of the stream is
- * seen in order, the offset stays exact when the stream passes over events without handing them on.
+ * seen in order, the offset stays exact however the reader sees the tokens (or a processor re-tokens it).
  * Keeps its offset when Axon's processor gives it another token.
  */
 public final class OffsetTrackedMessage<T> extends GenericTrackedDomainEventMessage<T> {

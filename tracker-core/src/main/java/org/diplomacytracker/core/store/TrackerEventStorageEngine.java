@@ -1,12 +1,19 @@
 package org.diplomacytracker.core.store;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -14,7 +21,10 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.diplomacytracker.events.IsoTime;
 
 /**
@@ -26,7 +36,8 @@ import org.diplomacytracker.events.IsoTime;
  * value serves both. The token follows Axon's rule exactly: a new event may leave gaps below it unless
  * it is older than the gap timeout, and gaps further than the maximum gap offset below it are
  * forgotten; the engine is built with those settings given explicitly (see {@code configure}), so both
- * agree.
+ * agree. And an append in a unit of work notes where each event landed, from the keys the insert
+ * generated, so that the committer need not read that back ({@link #appendedIn}).
  */
 public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -34,6 +45,8 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
     static final int MAX_GAP_OFFSET = 10_000;
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int GAP_TIMEOUT_MILLIS = 60_000;
+
+    private static final String APPENDED = TrackerEventStorageEngine.class.getName() + ".appended";
 
     private final EventSchema schema;
 
@@ -78,9 +91,19 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
                 resultSet.getString(schema.payloadRevisionColumn()),
                 readPayload(resultSet, schema.payloadColumn()),
                 readPayload(resultSet, schema.metaDataColumn()));
+        return new TrackedDomainEventData<>(tokenAt(previousToken, globalSequence, timestamp),
+                new StoredTime<>(entry, timestamp));
+    }
+
+    /**
+     * The token of the event at {@code globalSequence}, recorded at {@code timestamp}, read right after
+     * the one whose token is {@code previousToken} (null: the first event read): Axon's rule, for the
+     * events read from the store and for those the read models' stream hands on from this node's
+     * commits alike.
+     */
+    static GapAwareTrackingToken tokenAt(GapAwareTrackingToken previousToken, long globalSequence, Instant timestamp) {
         boolean allowGaps = timestamp.isAfter(
                 GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS));
-        GapAwareTrackingToken token;
         if (previousToken == null) {
             SortedSet<Long> gaps = new TreeSet<>();
             if (allowGaps) {
@@ -88,11 +111,124 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
                     gaps.add(g);
                 }
             }
-            token = GapAwareTrackingToken.newInstance(globalSequence, gaps);
-        } else {
-            token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
+            return GapAwareTrackingToken.newInstance(globalSequence, gaps);
         }
-        return new TrackedDomainEventData<>(token, new StoredTime<>(entry, timestamp));
+        return previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
+    }
+
+    /** An event appended in a unit of work: where it landed, and the time stored with it. */
+    public record Appended(DomainEventMessage<?> message, long offset, Instant recordedAt) {
+    }
+
+    /**
+     * Inside a unit of work: inserts the events as Axon does — the same columns and values — but asks
+     * the database for the global indexes it gives them, and notes each event with its index and the
+     * time written for it in the unit of work (see {@link #appendedIn}), so that whoever commits it
+     * knows where its events landed without reading them back. Outside a unit of work, or for an
+     * event this cannot write the same way, Axon's own statement.
+     */
+    @Override
+    protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
+                                             Serializer serializer) throws SQLException {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return super.appendEvents(connection, events, serializer);
+        }
+        List<DomainEventMessage<?>> messages = new ArrayList<>(events.size());
+        List<String> times = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            String time = IsoTime.formatMillis(event.getTimestamp());
+            if (!(event instanceof DomainEventMessage<?> domain) || time == null) {
+                return super.appendEvents(connection, events, serializer);
+            }
+            messages.add(domain);
+            times.add(time);
+        }
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
+                + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)", new String[] {keyColumn(connection)});
+        try {
+            for (int i = 0; i < messages.size(); i++) {
+                DomainEventMessage<?> event = messages.get(i);
+                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+                insert.setString(1, event.getIdentifier());
+                insert.setString(2, event.getAggregateIdentifier());
+                insert.setLong(3, event.getSequenceNumber());
+                insert.setString(4, event.getType());
+                insert.setString(5, times.get(i));
+                insert.setString(6, payload.getType().getName());
+                insert.setString(7, payload.getType().getRevision());
+                insert.setObject(8, payload.getData());
+                insert.setObject(9, metaData.getData());
+                insert.addBatch();
+            }
+        } catch (SQLException | RuntimeException e) {
+            insert.close();
+            throw e;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return notingKeys(insert, () -> noteAppended(unitOfWork, insert, messages, times));
+    }
+
+    /** The global index column as the database spells it (PostgreSQL folds to lower case, H2 to upper). */
+    private String keyColumn(Connection connection) throws SQLException {
+        String column = schema.globalIndexColumn();
+        if (connection.getMetaData().storesLowerCaseIdentifiers()) {
+            return column.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (connection.getMetaData().storesUpperCaseIdentifiers()) {
+            return column.toUpperCase(java.util.Locale.ROOT);
+        }
+        return column;
+    }
+
+    /** Axon runs the batch and closes the statement: right after the batch ran, {@code afterBatch} runs. */
+    private static PreparedStatement notingKeys(PreparedStatement insert, SqlAction afterBatch) {
+        return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(insert, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("executeBatch")) {
+                        afterBatch.run();
+                    }
+                    return result;
+                });
+    }
+
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Notes the events with the keys the batch generated, in row order. Where the database did not give
+     * one key per row, the events are noted without offsets ({@code -1}): the committer reads them.
+     */
+    private static void noteAppended(UnitOfWork<?> unitOfWork, PreparedStatement insert,
+                                     List<DomainEventMessage<?>> messages, List<String> times) throws SQLException {
+        List<Long> keys = new ArrayList<>(messages.size());
+        try (ResultSet generated = insert.getGeneratedKeys()) {
+            while (generated.next()) {
+                keys.add(generated.getLong(1));
+            }
+        }
+        boolean known = keys.size() == messages.size();
+        List<Appended> appended = unitOfWork.getOrComputeResource(APPENDED, k -> new ArrayList<>());
+        for (int i = 0; i < messages.size(); i++) {
+            appended.add(new Appended(messages.get(i), known ? keys.get(i) : -1,
+                    known ? StoredTimestamps.parse(times.get(i)) : null));
+        }
+    }
+
+    /**
+     * The events this engine appended in {@code unitOfWork} (or the root it belongs to), in append
+     * order, with where they landed ({@code -1} and no time where that is not known).
+     */
+    public static List<Appended> appendedIn(UnitOfWork<?> unitOfWork) {
+        List<Appended> appended = unitOfWork.root().getResource(APPENDED);
+        return appended == null ? List.of() : appended;
     }
 
     /** A stored event with its time already parsed. */

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -19,6 +22,7 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.diplomacytracker.core.TrackerConfiguration;
 import org.diplomacytracker.core.testing.Developments;
 import org.diplomacytracker.core.testing.TestDatabases;
@@ -29,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The read models' stream: the store's events in global order, straight from the storage engine, and
- * a reader told of each append through its callback or woken while it waits.
+ * The read models' stream: the store's events in global order — this node's commits handed on from
+ * what they wrote, exactly as reading them back would give them, everything else read from the
+ * storage engine — and a reader told of each append through its callback or woken while it waits.
  */
 class AppendedEventSourceTest {
 
@@ -86,6 +91,7 @@ class AppendedEventSourceTest {
             assertThat(stream.hasNextAvailable()).as("nothing more in the store").isFalse();
 
             List<String> second = append(2);
+            source.appended(); // as another node's notification does
             assertThat(drain(stream)).as("goes on after the last event read").containsExactlyElementsOf(second);
         }
     }
@@ -149,31 +155,175 @@ class AppendedEventSourceTest {
         assertThat(offset(at(9), before)).isEqualTo(OffsetTrackedMessage.UNKNOWN);
     }
 
-    @Test
-    void passesOverWhatThePasserHasWithoutReadingItAndGoesOnWithExactOffsets() throws Exception {
-        java.util.concurrent.atomic.AtomicLong passUpTo = new java.util.concurrent.atomic.AtomicLong(-1);
-        List<Long> asked = new ArrayList<>();
-        AppendedEventSource passing = new AppendedEventSource(engine, 3, after -> {
-            asked.add(after);
-            return Math.max(after, passUpTo.get());
-        });
-        List<String> first = append(1);
-        try (BlockingStream<TrackedEventMessage<?>> stream = passing.openStream(null)) {
-            assertThat(drain(stream)).containsExactlyElementsOf(first);
-            List<String> more = append(6);
-            List<Long> offsets = storedOffsets();
-            passUpTo.set(offsets.get(4)); // the next four are had already
-            List<Long> delivered = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
-            while (stream.hasNextAvailable()) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                delivered.add(((OffsetTrackedMessage<?>) event).offset());
-                ids.add(((Development) event.getPayload()).id().value());
-            }
-            assertThat(ids).containsExactlyElementsOf(more.subList(4, 6));
-            assertThat(delivered).containsExactlyElementsOf(offsets.subList(5, 7));
-            assertThat(asked).contains(offsets.get(0));
+    /**
+     * Appends {@code count} developments of "alpha" as this node's recorder does, and hands {@code to}
+     * what was committed: the messages as appended, at their stored offsets (their times are stored to
+     * the millisecond, as the recorder's are once it gave them the stored time).
+     */
+    private List<String> appendCommitted(AppendedEventSource to, int count) throws Exception {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < count; i++) {
+            long n = sequence++;
+            Development d = Developments.stance("alpha", "s-" + n, "2024-11-01", "north", "border", "open");
+            events.add(new GenericDomainEventMessage<>("PeaceProcess", "alpha", n, d, MetaData.emptyInstance(),
+                    IdentifierFactory.getInstance().generateIdentifier(), now));
+            ids.add(d.id().value());
         }
+        db.transactions().executeInTransaction(() -> engine.appendEvents(events));
+        List<Long> offsets = storedOffsets();
+        List<Long> own = offsets.subList(offsets.size() - count, offsets.size());
+        List<AppendedEventSource.Committed> committed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            committed.add(new AppendedEventSource.Committed(own.get(i), events.get(i)));
+        }
+        to.committed(committed);
+        return ids;
+    }
+
+    /** What a reader of the stream sees of an event: all of it the read models use, and its token. */
+    private record Seen(TrackingToken token, long offset, String identifier, String id, Instant timestamp) {
+        static Seen of(TrackedEventMessage<?> event) {
+            return new Seen(event.trackingToken(), ((OffsetTrackedMessage<?>) event).offset(), event.getIdentifier(),
+                    ((Development) event.getPayload()).id().value(), event.getTimestamp());
+        }
+    }
+
+    private static List<Seen> seen(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
+        List<Seen> seen = new ArrayList<>();
+        while (stream.hasNextAvailable()) {
+            seen.add(Seen.of(stream.nextAvailable()));
+        }
+        return seen;
+    }
+
+    private AppendedEventSource keeping(long storeCheckMillis) {
+        return new AppendedEventSource(engine, 3, storeCheckMillis);
+    }
+
+    @Test
+    void handsOnThisNodesCommitsWithoutReadingThemBackExactlyAsReadingThemWouldHave() throws Exception {
+        AppendedEventSource kept = keeping(TimeUnit.HOURS.toMillis(1));
+        append(2); // before the stream was opened: read from the store
+        TrackingToken afterTwo;
+        List<Seen> handedOn;
+        try (BlockingStream<TrackedEventMessage<?>> stream = kept.openStream(null)) {
+            List<Seen> first = seen(stream);
+            assertThat(first).hasSize(2);
+            afterTwo = first.get(1).token();
+            List<String> ids = appendCommitted(kept, 7); // more than a fetch
+            handedOn = seen(stream);
+            assertThat(handedOn).extracting(Seen::id).containsExactlyElementsOf(ids);
+        }
+        assertThat(kept.readFromStore()).isEqualTo(2);
+        assertThat(kept.handedOnFromCommits()).as("none of this node's commits read back").isEqualTo(7);
+        assertThat(kept.kept()).as("nothing kept once the stream went past it").isZero();
+
+        try (BlockingStream<TrackedEventMessage<?>> reading = source.openStream(afterTwo)) {
+            assertThat(handedOn).as("tokens, offsets, identifiers, payloads and times as the store gives them")
+                    .containsExactlyElementsOf(seen(reading));
+        }
+    }
+
+    @Test
+    void aCommitThatIsNotNextInTheStoreWaitsForTheStoreToBeRead() throws Exception {
+        AppendedEventSource kept = keeping(TimeUnit.HOURS.toMillis(1));
+        try (BlockingStream<TrackedEventMessage<?>> stream = kept.openStream(null)) {
+            assertThat(stream.hasNextAvailable()).isFalse();
+            // this node's first is the stream's first: its token has no index yet, so it reads the store
+            List<String> first = appendCommitted(kept, 1);
+            assertThat(seen(stream)).extracting(Seen::id).containsExactlyElementsOf(first);
+            List<String> others = append(1); // another node's, between this node's commits
+            List<String> own = appendCommitted(kept, 2);
+            assertThat(seen(stream)).extracting(Seen::id).containsExactly(others.get(0), own.get(0), own.get(1));
+        }
+        assertThat(kept.handedOnFromCommits()).isZero();
+        assertThat(kept.readFromStore()).isEqualTo(4);
+        assertThat(kept.kept()).isZero();
+    }
+
+    /** Opens a stream on {@code on} that already went up to {@code index} with {@code gaps} still open. */
+    private static BlockingStream<TrackedEventMessage<?>> openAt(AppendedEventSource on, long index, Long... gaps) {
+        return on.openStream(GapAwareTrackingToken.newInstance(index, new java.util.TreeSet<>(List.of(gaps))));
+    }
+
+    @Test
+    void aCommitThatFillsAGapOfTheTokenIsHandedOnAsTheGapsFillerThenWhatFollows() throws Exception {
+        AppendedEventSource kept = keeping(TimeUnit.HOURS.toMillis(1));
+        append(3);
+        List<Long> offsets = storedOffsets();
+        // the stream went up to the third with the second still in flight when it read
+        try (BlockingStream<TrackedEventMessage<?>> stream = openAt(kept, offsets.get(2), offsets.get(1))) {
+            List<String> ids = appendCommitted(kept, 1);
+            kept.committed(List.of()); // nothing new: nothing to hand on
+            // the second's commit, as its recorder hands it over once committed
+            DomainEventMessage<?> second = engine.readEvents("alpha", 1).next();
+            kept.committed(List.of(new AppendedEventSource.Committed(offsets.get(1), second)));
+            List<Seen> handedOn = seen(stream);
+            assertThat(handedOn).extracting(Seen::offset).containsExactly(offsets.get(1), storedOffsets().get(3));
+            assertThat(handedOn.get(0).token()).isEqualTo(GapAwareTrackingToken.newInstance(offsets.get(2), List.of()));
+            assertThat(handedOn.get(1).id()).isEqualTo(ids.get(0));
+        }
+        assertThat(kept.handedOnFromCommits()).isEqualTo(2);
+        assertThat(kept.readFromStore()).isZero();
+    }
+
+    @Test
+    void withGapsOpenItStillReadsTheStoreForFillersOnlyTheStoreHas() throws Exception {
+        append(3);
+        List<Long> offsets = storedOffsets();
+        // checking the store every time: the gap's filler is another node's, in the store only
+        AppendedEventSource checking = keeping(0);
+        try (BlockingStream<TrackedEventMessage<?>> stream = openAt(checking, offsets.get(2), offsets.get(1))) {
+            appendCommitted(checking, 1);
+            assertThat(seen(stream)).extracting(Seen::offset).containsExactly(offsets.get(1), storedOffsets().get(3));
+        }
+        assertThat(checking.readFromStore()).isEqualTo(2);
+        // checking the store only now and then: what this node committed goes on first; the filler comes
+        // with the next read of the store (here: once nothing kept is left to hand on)
+        AppendedEventSource seldom = keeping(TimeUnit.HOURS.toMillis(1));
+        try (BlockingStream<TrackedEventMessage<?>> stream = openAt(seldom, storedOffsets().get(3), offsets.get(1))) {
+            appendCommitted(seldom, 1);
+            assertThat(seen(stream)).extracting(Seen::offset).containsExactly(storedOffsets().get(4), offsets.get(1));
+        }
+        assertThat(seldom.handedOnFromCommits()).isEqualTo(1);
+        assertThat(seldom.readFromStore()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleStreamReadsTheStoreAgainOnlyWhenToldOrAfterTheCheckInterval() throws Exception {
+        AppendedEventSource told = keeping(TimeUnit.HOURS.toMillis(1));
+        try (BlockingStream<TrackedEventMessage<?>> stream = told.openStream(null)) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(stream.hasNextAvailable()).isFalse();
+            }
+            assertThat(told.storeReads()).as("one query, not one per question").isEqualTo(1);
+            List<String> ids = append(1);
+            assertThat(stream.hasNextAvailable()).as("not told yet").isFalse();
+            told.appended();
+            assertThat(drain(stream)).containsExactlyElementsOf(ids);
+        }
+        AppendedEventSource polling = keeping(0);
+        try (BlockingStream<TrackedEventMessage<?>> stream = polling.openStream(engine.createHeadToken())) {
+            assertThat(stream.hasNextAvailable()).isFalse();
+            List<String> ids = append(1);
+            assertThat(drain(stream)).as("found without being told, once the interval passed").containsExactlyElementsOf(ids);
+        }
+    }
+
+    @Test
+    void commitsAreKeptOnlyWhileAnOpenStreamMayStillNeedThem() throws Exception {
+        AppendedEventSource kept = keeping(TimeUnit.HOURS.toMillis(1));
+        appendCommitted(kept, 2);
+        assertThat(kept.kept()).as("no stream open").isZero();
+        try (BlockingStream<TrackedEventMessage<?>> stream = kept.openStream(null)) {
+            assertThat(seen(stream)).hasSize(2);
+            appendCommitted(kept, 2);
+            assertThat(kept.kept()).isEqualTo(2);
+        }
+        assertThat(kept.kept()).as("the only stream closed").isZero();
+        assertThat(kept.readFromStore()).isEqualTo(2);
     }
 
     @Test

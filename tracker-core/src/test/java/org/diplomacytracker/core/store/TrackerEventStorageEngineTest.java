@@ -15,7 +15,12 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.diplomacytracker.core.TrackerConfiguration;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.diplomacytracker.core.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -68,6 +73,55 @@ class TrackerEventStorageEngineTest {
             TrackedEventMessage<?> twelfth = b.stream().filter(m -> m.getIdentifier().equals("id-12")).findFirst().orElseThrow();
             assertThat(twelfth.getTimestamp()).isEqualTo(events.get(12).getTimestamp().truncatedTo(
                     java.time.temporal.ChronoUnit.MILLIS));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anAppendInAUnitOfWorkNotesWhereEachEventLandedAndWritesWhatAxonWrites(String kind) throws Exception {
+        TestDatabases.PostgresSchema pg = kind.equals("postgresql") ? TestDatabases.postgres() : null;
+        StoreSettings settings = pg != null ? pg.settings() : StoreSettings.embedded(dir.resolve("data"));
+        try (EventStoreDatabase db = EventStoreDatabase.open(settings, 2)) {
+            var engine = TrackerConfiguration.storageEngine(db);
+            Instant at = GenericEventMessage.clock.instant().plusNanos(123_456);
+            List<GenericDomainEventMessage<String>> axons = new ArrayList<>();
+            List<GenericDomainEventMessage<String>> noted = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                axons.add(new GenericDomainEventMessage<>("Test", "a", i, "payload-" + i,
+                        org.axonframework.messaging.MetaData.emptyInstance(), "a-" + i, at));
+                noted.add(new GenericDomainEventMessage<>("Test", "b", i, "payload-" + i,
+                        org.axonframework.messaging.MetaData.emptyInstance(), "b-" + i, at));
+            }
+            db.transactions().executeInTransaction(() -> engine.appendEvents(axons)); // Axon's own statement
+            UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+            List<TrackerEventStorageEngine.Appended> appended;
+            try {
+                uow.attachTransaction(db.transactions());
+                engine.appendEvents(noted);
+                appended = List.copyOf(TrackerEventStorageEngine.appendedIn(uow));
+            } finally {
+                uow.commit();
+            }
+
+            List<String> offsets = TestDatabases.storedColumn(db, db.schema().globalIndexColumn());
+            assertThat(appended).extracting(a -> a.message().getIdentifier()).containsExactly("b-0", "b-1", "b-2", "b-3");
+            assertThat(appended).extracting(a -> String.valueOf(a.offset()))
+                    .as("the offsets the database gave them").containsExactlyElementsOf(offsets.subList(4, 8));
+            List<? extends TrackedEventMessage<?>> read = read(engine);
+            assertThat(appended).extracting(TrackerEventStorageEngine.Appended::recordedAt)
+                    .as("the times as read back").containsExactlyElementsOf(
+                            read.subList(4, 8).stream().map(TrackedEventMessage::getTimestamp).toList());
+            // the rows are what Axon's statement writes for the same events
+            for (String column : List.of(db.schema().timestampColumn(), db.schema().typeColumn(),
+                    db.schema().payloadTypeColumn(), db.schema().payloadRevisionColumn(),
+                    db.schema().sequenceNumberColumn(), db.schema().payloadColumn(), db.schema().metaDataColumn())) {
+                List<String> values = TestDatabases.storedColumn(db, column);
+                assertThat(values.subList(4, 8)).as(column).isEqualTo(values.subList(0, 4));
+            }
+        } finally {
+            if (pg != null) {
+                pg.close();
+            }
         }
     }
 

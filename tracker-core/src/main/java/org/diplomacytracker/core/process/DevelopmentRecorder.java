@@ -45,7 +45,9 @@ public final class DevelopmentRecorder {
     /**
      * Told of the events each submission stored, right after its transaction committed and before this
      * node appends anything else: the messages as appended, at the offsets and with the recorded time the
-     * store gave them. The read models' stream keeps them, so that it need not read them back.
+     * store gave them. The read models' stream keeps them, so that it need not read them back. Told of
+     * every commit that stored something, even with none of it (when the append could not note what it
+     * wrote): the stream then reads it.
      */
     public interface CommitListener {
         void committed(List<AppendedEventSource.Committed> events);
@@ -124,16 +126,18 @@ public final class DevelopmentRecorder {
                 List<Development> part = group.getValue().stream().map(developments::get).toList();
                 results.put(group.getKey(), dispatch(new RecordDevelopments(group.getKey(), part), group.getValue()));
             }
-            if (results.values().stream().anyMatch(r -> r.items().stream().anyMatch(i -> !i.duplicate()))) {
+            boolean appending = results.values().stream().anyMatch(r -> r.items().stream().anyMatch(i -> !i.duplicate()));
+            if (appending) {
                 db.announceAppend();
             }
             // where the events landed, as the event store noted when it appended them (its own
             // prepare-commit handler was registered first, while dispatching)
             uow.onPrepareCommit(u -> recording[0] = outcomes(developments, byProcess, results,
                     TrackerEventStorageEngine.appendedIn(u), committed));
-            // committed, and still before this node's next append (the append order is released at cleanup)
+            // committed, and still before this node's next append (the append order is released at cleanup);
+            // told whenever something new was stored, even if none of it could be handed over as written
             uow.afterCommit(u -> {
-                if (!committed.isEmpty()) {
+                if (appending) {
                     listener.committed(committed);
                 }
             });

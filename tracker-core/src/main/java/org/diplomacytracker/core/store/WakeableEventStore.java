@@ -38,8 +38,8 @@ public final class WakeableEventStore extends EmbeddedEventStore {
 
     /**
      * Runs {@code listener} on each {@link #wake()}, that is when the database tells of another node's
-     * append: the read models' processor reads from the storage engine and is told this way. (This
-     * node's own appends are told by whoever made them, once they are applied.)
+     * append: the read models' stream is told this way. (This node's own commits are handed to that
+     * stream by the recorder, with what they wrote.)
      */
     public void onWake(Runnable listener) {
         wakeListeners.add(listener);

@@ -49,6 +49,8 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
     private static final String APPENDED = TrackerEventStorageEngine.class.getName() + ".appended";
 
     private final EventSchema schema;
+    /** The global index column as the database spells it: see {@link #keyColumn(Connection)}. */
+    private volatile String keyColumn;
 
     public TrackerEventStorageEngine(Builder builder, EventSchema schema) {
         super(configure(builder));
@@ -169,15 +171,22 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
         return notingKeys(insert, () -> noteAppended(unitOfWork, insert, messages, times));
     }
 
-    /** The global index column as the database spells it (PostgreSQL folds to lower case, H2 to upper). */
+    /**
+     * The global index column as the database spells it (PostgreSQL folds to lower case, H2 to upper),
+     * asked of the first connection and kept: one engine, one database.
+     */
     private String keyColumn(Connection connection) throws SQLException {
+        String known = keyColumn;
+        if (known != null) {
+            return known;
+        }
         String column = schema.globalIndexColumn();
         if (connection.getMetaData().storesLowerCaseIdentifiers()) {
-            return column.toLowerCase(java.util.Locale.ROOT);
+            column = column.toLowerCase(java.util.Locale.ROOT);
+        } else if (connection.getMetaData().storesUpperCaseIdentifiers()) {
+            column = column.toUpperCase(java.util.Locale.ROOT);
         }
-        if (connection.getMetaData().storesUpperCaseIdentifiers()) {
-            return column.toUpperCase(java.util.Locale.ROOT);
-        }
+        keyColumn = column;
         return column;
     }
 

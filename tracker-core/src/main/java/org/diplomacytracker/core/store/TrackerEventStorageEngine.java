@@ -1,6 +1,7 @@
 package org.diplomacytracker.core.store;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -123,11 +124,10 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * Inside a unit of work: inserts the events as Axon does — the same columns and values — but asks
-     * the database for the global indexes it gives them, and notes each event with its index and the
-     * time written for it in the unit of work (see {@link #appendedIn}), so that whoever commits it
-     * knows where its events landed without reading them back. Outside a unit of work, or for an
-     * event this cannot write the same way, Axon's own statement.
+     * Inside a unit of work: Axon's own insert, prepared so that the database returns the global
+     * indexes it generates; right after the batch ran, each event is noted in the unit of work with its
+     * index and the time written for it (see {@link #appendedIn}), so that whoever commits it knows
+     * where its events landed without reading them back. Outside a unit of work, Axon's statement as it is.
      */
     @Override
     protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
@@ -135,40 +135,23 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
         if (!CurrentUnitOfWork.isStarted()) {
             return super.appendEvents(connection, events, serializer);
         }
-        List<DomainEventMessage<?>> messages = new ArrayList<>(events.size());
-        List<String> times = new ArrayList<>(events.size());
-        for (EventMessage<?> event : events) {
-            String time = IsoTime.formatMillis(event.getTimestamp());
-            if (!(event instanceof DomainEventMessage<?> domain) || time == null) {
-                return super.appendEvents(connection, events, serializer);
-            }
-            messages.add(domain);
-            times.add(time);
-        }
-        PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
-                + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)", new String[] {keyColumn(connection)});
-        try {
-            for (int i = 0; i < messages.size(); i++) {
-                DomainEventMessage<?> event = messages.get(i);
-                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
-                insert.setString(1, event.getIdentifier());
-                insert.setString(2, event.getAggregateIdentifier());
-                insert.setLong(3, event.getSequenceNumber());
-                insert.setString(4, event.getType());
-                insert.setString(5, times.get(i));
-                insert.setString(6, payload.getType().getName());
-                insert.setString(7, payload.getType().getRevision());
-                insert.setObject(8, payload.getData());
-                insert.setObject(9, metaData.getData());
-                insert.addBatch();
-            }
-        } catch (SQLException | RuntimeException e) {
-            insert.close();
-            throw e;
-        }
+        String[] keys = {keyColumn(connection)};
+        Connection returningKeys = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) ->
+                        method.getName().equals("prepareStatement") && args != null && args.length == 1
+                                ? connection.prepareStatement((String) args[0], keys)
+                                : invoke(connection, method, args));
+        PreparedStatement insert = super.appendEvents(returningKeys, events, serializer);
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return notingKeys(insert, () -> noteAppended(unitOfWork, insert, messages, times));
+        return notingKeys(insert, () -> noteAppended(unitOfWork, insert, events));
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -194,12 +177,7 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
     private static PreparedStatement notingKeys(PreparedStatement insert, SqlAction afterBatch) {
         return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(insert, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    Object result = invoke(insert, method, args);
                     if (method.getName().equals("executeBatch")) {
                         afterBatch.run();
                     }
@@ -212,22 +190,27 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * Notes the events with the keys the batch generated, in row order. Where the database did not give
-     * one key per row, the events are noted without offsets ({@code -1}): the committer reads them.
+     * Notes the domain events with the keys the batch generated, in row order, and the time written for
+     * them (as {@link #writeTimestamp} writes it). Where the database did not give one key per row, or
+     * the time was written by Axon's general formatter, an event is noted without its offset
+     * ({@code -1}): the committer reads it.
      */
     private static void noteAppended(UnitOfWork<?> unitOfWork, PreparedStatement insert,
-                                     List<DomainEventMessage<?>> messages, List<String> times) throws SQLException {
-        List<Long> keys = new ArrayList<>(messages.size());
+                                     List<? extends EventMessage<?>> events) throws SQLException {
+        List<Long> keys = new ArrayList<>(events.size());
         try (ResultSet generated = insert.getGeneratedKeys()) {
             while (generated.next()) {
                 keys.add(generated.getLong(1));
             }
         }
-        boolean known = keys.size() == messages.size();
+        boolean known = keys.size() == events.size();
         List<Appended> appended = unitOfWork.getOrComputeResource(APPENDED, k -> new ArrayList<>());
-        for (int i = 0; i < messages.size(); i++) {
-            appended.add(new Appended(messages.get(i), known ? keys.get(i) : -1,
-                    known ? StoredTimestamps.parse(times.get(i)) : null));
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof DomainEventMessage<?> event) {
+                String time = IsoTime.formatMillis(event.getTimestamp());
+                boolean noted = known && time != null;
+                appended.add(new Appended(event, noted ? keys.get(i) : -1, noted ? StoredTimestamps.parse(time) : null));
+            }
         }
     }
 

@@ -153,6 +153,20 @@ public final class IsoTime {
         return b.append('Z').toString();
     }
 
+    /**
+     * The instant {@link #formatMillis} writes, as read back: cut to its millisecond; null where that
+     * writes nothing (outside the years 0000–9999).
+     */
+    public static Instant millisOf(Instant instant) {
+        long epochDay = Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
+        if (epochDay < MIN_FAST_DAY || epochDay > MAX_FAST_DAY) {
+            return null;
+        }
+        int nanos = instant.getNano();
+        int cut = nanos - nanos % 1_000_000;
+        return cut == nanos ? instant : Instant.ofEpochSecond(instant.getEpochSecond(), cut);
+    }
+
     private static final long MIN_FAST_DAY = LocalDate.of(0, 1, 1).toEpochDay();
     private static final long MAX_FAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 

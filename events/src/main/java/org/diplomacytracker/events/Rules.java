@@ -85,11 +85,22 @@ final class Rules {
         return Texts.shorten(value.toString());
     }
 
+    /**
+     * URLs found valid before, by text: a source is cited by many developments, and parsing its URL
+     * again for each is a noticeable part of reading a batch. Lossy and fixed in size ({@link Canonical});
+     * only a URL that passed is remembered, so a refusal is always decided afresh.
+     */
+    private static final Canonical<String> VALID_URLS = new Canonical<>(1024, url -> url);
+
     /** An absolute http(s) URL. */
     static String optionalUrl(String field, String value) {
         if (value == null) {
             return null;
         }
+        return VALID_URLS.of(value, url -> checkedUrl(field, url));
+    }
+
+    private static String checkedUrl(String field, String value) {
         Texts.optionalLine(field, value, URL_MAX);
         try {
             URI uri = new URI(value);

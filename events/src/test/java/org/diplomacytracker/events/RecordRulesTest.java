@@ -33,6 +33,23 @@ class RecordRulesTest {
     }
 
     @Test
+    void aUrlFoundValidOnceIsAcceptedAgainAndAnInvalidOneIsRefusedEveryTime() {
+        String valid = "https://example.org/report-" + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            assertThat(new Source("Outlet", valid, null, null, null, null).url()).isEqualTo(valid);
+            for (String invalid : List.of("example.org/a", "ftp://example.org/a", "https://", valid + " x")) {
+                assertThatThrownBy(() -> new Source("Outlet", invalid, null, null, null, null))
+                        .isInstanceOf(InvalidDevelopmentException.class)
+                        .hasMessageContaining("must be an absolute http or https URL");
+            }
+        }
+        // a URL that is valid but for its length is refused for that, not taken from what was seen before
+        String longUrl = "https://example.org/" + "a".repeat(Rules.URL_MAX);
+        assertThatThrownBy(() -> new Source("Outlet", longUrl, null, null, null, null))
+                .isInstanceOf(InvalidDevelopmentException.class);
+    }
+
+    @Test
     void quantitiesThatAreEqualMakeEqualDevelopments() {
         AreaDefined five = area(new BigDecimal("5"));
 

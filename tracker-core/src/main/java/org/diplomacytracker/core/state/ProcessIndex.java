@@ -82,11 +82,10 @@ final class ProcessIndex {
 
     void apply(Development development, long offset, Instant recordedAt) {
         String id = development.id().value();
-        if (slots.containsKey(id)) {
+        Slot slot = new Slot(development, offset, recordedAt);
+        if (slots.putIfAbsent(id, slot) != null) {
             return; // a redelivery: each id is recorded once per process
         }
-        Slot slot = new Slot(development, offset, recordedAt);
-        slots.put(id, slot);
         cache.clear(); // every cached state of this process may change
         highestOffset = Math.max(highestOffset, offset);
         if (recordedAt.isAfter(latestRecordedAt)) {

@@ -30,6 +30,31 @@ public final class StoredTimestamps {
      * the read models keep every event's recordedAt for as long as the tracker runs, and a batch of
      * developments is stored within a few milliseconds, so this spares the heap most of those objects.
      */
+    /** The last instant written and what the store reads back for it (see {@link #written}). */
+    private record Written(Instant instant, Instant stored) {
+    }
+
+    private static Written lastWritten;
+
+    /**
+     * What the store reads back for a timestamp written as {@link IsoTime#formatMillis} writes it — the
+     * instant cut to its millisecond — or null when that cannot write it (outside the years 0000–9999).
+     * The same as {@code parse(IsoTime.formatMillis(instant))}, without the text; and, like {@link #parse},
+     * the same {@code Instant} for consecutive timestamps of one millisecond.
+     */
+    public static Instant written(Instant instant) {
+        Written seen = lastWritten;
+        if (seen != null && seen.instant.equals(instant)) {
+            return seen.stored;
+        }
+        Instant stored = IsoTime.millisOf(instant);
+        if (stored != null && seen != null && stored.equals(seen.stored)) {
+            stored = seen.stored;
+        }
+        lastWritten = new Written(instant, stored);
+        return stored;
+    }
+
     public static Instant parse(String text) {
         Last seen = last;
         if (seen != null && seen.text.equals(text)) {

@@ -207,9 +207,9 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
         List<Appended> appended = unitOfWork.getOrComputeResource(APPENDED, k -> new ArrayList<>());
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i) instanceof DomainEventMessage<?> event) {
-                String time = IsoTime.formatMillis(event.getTimestamp());
+                Instant time = StoredTimestamps.written(event.getTimestamp());
                 boolean noted = known && time != null;
-                appended.add(new Appended(event, noted ? keys.get(i) : -1, noted ? StoredTimestamps.parse(time) : null));
+                appended.add(new Appended(event, noted ? keys.get(i) : -1, noted ? time : null));
             }
         }
     }

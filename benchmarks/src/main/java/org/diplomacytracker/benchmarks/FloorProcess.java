@@ -28,8 +28,11 @@ final class FloorProcess {
     private static final String RESULT = "RESULT ";
     private static final long TIMEOUT_MINUTES = 60;
 
-    /** What one measured floor run gave: developments, wall time and the JVM's CPU time of the timed part. */
-    record Result(long count, long wallNanos, long cpuNanos) {
+    /**
+     * What one measured floor run gave: developments, wall time, the JVM's CPU time of the timed part and
+     * the time its JIT compiler threads spent compiling during it (-1 when unknown).
+     */
+    record Result(long count, long wallNanos, long cpuNanos, long compileNanos) {
     }
 
     private FloorProcess() {
@@ -67,7 +70,8 @@ final class FloorProcess {
         for (String line : lines) {
             if (line.startsWith(RESULT)) {
                 String[] f = line.substring(RESULT.length()).trim().split(" ");
-                return new Result(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
+                return new Result(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                        f.length > 3 ? Long.parseLong(f[3]) : -1);
             }
         }
         throw new IllegalStateException("floor " + phase + " exited with " + process.exitValue()
@@ -112,12 +116,15 @@ final class FloorProcess {
         }
         List<JdbcInsertFloor.Row> rows = axon ? null : data.measuredRows(); // serialized before the clock starts
         System.gc();
+        long compile = IngestBenchmark.ownCompileNanos();
         long cpu = IngestBenchmark.ownCpuNanos();
         long nanos = axon
                 ? AxonPublishFloor.run(store, data.measured, batch, ids)
                 : JdbcInsertFloor.run(store, rows, batch);
         cpu = IngestBenchmark.ownCpuNanos() - cpu;
-        System.out.println(String.format(Locale.ROOT, "%s%d %d %d", RESULT, data.measured.size(), nanos, cpu));
+        compile = compile < 0 ? -1 : IngestBenchmark.ownCompileNanos() - compile;
+        System.out.println(String.format(Locale.ROOT, "%s%d %d %d %d", RESULT, data.measured.size(), nanos, cpu,
+                compile));
         System.exit(0);
     }
 

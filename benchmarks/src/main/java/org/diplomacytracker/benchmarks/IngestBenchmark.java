@@ -114,16 +114,24 @@ public final class IngestBenchmark implements Callable<Integer> {
     }
 
     /** One measured run; {@code load} is the 1-minute load average when it started. */
-    private record HttpRun(double rate, ServerProcess.Memory memory, long storeBytes, String load, double cpuMsPer1k) {
+    private record HttpRun(double rate, ServerProcess.Memory memory, long storeBytes, String load, double cpuMsPer1k,
+                           double jitMsPer1k) {
     }
 
-    private record FloorRun(double rate, long storeBytes, String load, double cpuMsPer1k) {
+    private record FloorRun(double rate, long storeBytes, String load, double cpuMsPer1k, double jitMsPer1k) {
     }
 
     /** CPU time of this JVM, all threads: what a floor costs (for PostgreSQL, the database's own work is not in it). */
     static long ownCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The time this JVM's JIT compiler threads have spent compiling so far; -1 when it does not say. */
+    static long ownCompileNanos() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported()
+                ? jit.getTotalCompilationTime() * 1_000_000L : -1;
     }
 
     private static double msPer1k(long cpuNanos, long count) {
@@ -191,21 +199,21 @@ public final class IngestBenchmark implements Callable<Integer> {
                     HttpRun r = httpRun(kind, data, c, run, serverJar, workDir);
                     http.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
                     progress(kind, run, "HTTP ingest, " + c + " conn.", r.rate, r.storeBytes, r.load,
-                            String.format(Locale.ROOT, ", server peak RSS %s, server CPU %.0f ms/1k",
-                                    mib(r.memory.peakKb() * 1024), r.cpuMsPer1k));
+                            String.format(Locale.ROOT, ", server peak RSS %s, server CPU %.0f ms/1k (JIT %.0f)",
+                                    mib(r.memory.peakKb() * 1024), r.cpuMsPer1k, r.jitMsPer1k));
                 }
             }
             if (phases.contains("axon")) {
                 FloorRun r = floorRun(kind, "axon", run, workDir);
                 axon.add(r);
                 progress(kind, run, "(a) Axon publish", r.rate, r.storeBytes, r.load,
-                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k", r.cpuMsPer1k));
+                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k (JIT %.0f)", r.cpuMsPer1k, r.jitMsPer1k));
             }
             if (phases.contains("jdbc")) {
                 FloorRun r = floorRun(kind, "jdbc", run, workDir);
                 jdbc.add(r);
                 progress(kind, run, "(b) JDBC insert", r.rate, r.storeBytes, r.load,
-                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k", r.cpuMsPer1k));
+                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k (JIT %.0f)", r.cpuMsPer1k, r.jitMsPer1k));
             }
         }
         return new StoreResult(kind.name(), http, axon, jdbc, null);
@@ -219,7 +227,8 @@ public final class IngestBenchmark implements Callable<Integer> {
             String load = MachineFacts.loadAverage1();
             FloorProcess.Result r = FloorProcess.run(phase, fresh.serverArgs(), serverHeap, seed, processes, perProcess,
                     warmupPerProcess, warmupRounds, batch, floorIds, log);
-            return new FloorRun(r.count() / (r.wallNanos() / 1e9), fresh.sizeBytes(), load, msPer1k(r.cpuNanos(), r.count()));
+            return new FloorRun(r.count() / (r.wallNanos() / 1e9), fresh.sizeBytes(), load, msPer1k(r.cpuNanos(), r.count()),
+                    msPer1k(r.compileNanos(), r.count()));
         }
     }
 
@@ -231,6 +240,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             ServerProcess.Memory memory;
             String load = MachineFacts.loadAverage1();
             long cpu;
+            long compile;
             try (ServerProcess server = ServerProcess.start(serverJar, serverHeap, serverOptions, fresh.serverArgs(), log)) {
                 try {
                     for (int round = 0; round < warmupRounds; round++) {
@@ -239,9 +249,12 @@ public final class IngestBenchmark implements Callable<Integer> {
                     kind.quiesce();
                     // let the JIT finish what the warm-up queued, so the measured part is the steady state
                     Thread.sleep(settleSeconds * 1000L);
+                    compile = server.compileNanos(); // jcmd: before the clock starts
                     cpu = server.cpuNanos();
                     result = HttpIngest.post(server.base(), data.measuredBatches.get(c));
                     cpu = server.cpuNanos() - cpu;
+                    long compiledBy = server.compileNanos();
+                    compile = compile < 0 || compiledBy < 0 ? -1 : compiledBy - compile;
                 } catch (IOException e) {
                     throw new IOException(e.getMessage() + "\nserver log " + log + " ends with:\n" + ServerProcess.tail(log), e);
                 }
@@ -250,7 +263,8 @@ public final class IngestBenchmark implements Callable<Integer> {
             if (result.developments() != data.measured.size()) {
                 throw new IllegalStateException("posted " + result.developments() + " of " + data.measured.size());
             }
-            return new HttpRun(result.rate(), memory, fresh.sizeBytes(), load, msPer1k(cpu, result.developments()));
+            return new HttpRun(result.rate(), memory, fresh.sizeBytes(), load, msPer1k(cpu, result.developments()),
+                    msPer1k(compile, result.developments()));
         }
     }
 
@@ -435,7 +449,9 @@ public final class IngestBenchmark implements Callable<Integer> {
                     + "every store also holds the warm-up developments, the HTTP store the tracker's snapshots as well.\n");
             md.append("\nCPU time per 1,000 developments (medians; user + system time of the JVM doing the work, all "
                     + "threads and GC included; for PostgreSQL the database server's own CPU is not in it). Wall-time rates "
-                    + "move with whatever else runs on the machine; CPU per development hardly does:\n\n");
+                    + "move with whatever else runs on the machine; CPU per development hardly does. In brackets, the "
+                    + "time the same JVM's JIT compiler threads spent compiling during the measured part, per 1,000 (a "
+                    + "server whose compiler is still at work is not yet at its steady state):\n\n");
             md.append("| store | HTTP ingest: server JVM | (a) Axon publish: JVM | (b) JDBC insert: JVM |\n|---|---:|---:|---:|\n");
             for (StoreResult r : results) {
                 Integer best = bestConnections(r);
@@ -444,9 +460,9 @@ public final class IngestBenchmark implements Callable<Integer> {
                 }
                 md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", r.store(),
                         best == null ? "–" : ms(median(r.http().get(best).stream().mapToDouble(HttpRun::cpuMsPer1k).toArray()))
-                                + " (" + best + " conn.)",
-                        ms(median(r.axon().stream().mapToDouble(FloorRun::cpuMsPer1k).toArray())),
-                        ms(median(r.jdbc().stream().mapToDouble(FloorRun::cpuMsPer1k).toArray()))));
+                                + " [JIT " + ms(median(r.http().get(best).stream().mapToDouble(HttpRun::jitMsPer1k).toArray()))
+                                + "] (" + best + " conn.)",
+                        floorCpu(r.axon()), floorCpu(r.jdbc())));
             }
             md.append("\nEvery run, per second, with the 1-minute load average when the run started in brackets "
                     + "(the machine has 2 cores; a load well above 2 means other work competed for them):\n\n");
@@ -463,6 +479,11 @@ public final class IngestBenchmark implements Callable<Integer> {
                 floorRow(md, r.store(), "(b) JDBC insert", r.jdbc());
             }
             return md.toString();
+        }
+
+        private static String floorCpu(List<FloorRun> runs) {
+            return ms(median(runs.stream().mapToDouble(FloorRun::cpuMsPer1k).toArray())) + (runs.isEmpty() ? ""
+                    : " [JIT " + ms(median(runs.stream().mapToDouble(FloorRun::jitMsPer1k).toArray())) + "]");
         }
 
         private static void floorRow(StringBuilder md, String store, String phase, List<FloorRun> runs) {

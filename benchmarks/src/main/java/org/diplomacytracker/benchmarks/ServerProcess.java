@@ -149,6 +149,39 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The time the server's JIT compiler threads have spent compiling since it started (HotSpot's
+     * {@code java.ci.totalTime}, read with {@code jcmd PerfCounter.print}: what
+     * {@code CompilationMXBean.getTotalCompilationTime} reports in-process); -1 when it cannot be read.
+     * Asked outside the measured part only: {@code jcmd} is a JVM of its own.
+     */
+    long compileNanos() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return -1;
+        }
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "PerfCounter.print")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return -1;
+            }
+            Matcher ticks = Pattern.compile("(?m)^java\\.ci\\.totalTime=(\\d+)").matcher(out);
+            Matcher frequency = Pattern.compile("(?m)^sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(out);
+            if (!ticks.find() || !frequency.find()) {
+                return -1;
+            }
+            return (long) (Long.parseLong(ticks.group(1)) * (1e9 / Long.parseLong(frequency.group(1))));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** Sends SIGTERM (the server's shutdown hook closes the store) and waits for the process to end. */
     @Override
     public void close() {

@@ -128,7 +128,7 @@ public final class IngestBenchmark implements Callable<Integer> {
     }
 
     /** The time this JVM's JIT compiler threads have spent compiling so far; -1 when it does not say. */
-    static long ownCompileNanos() {
+    public static long ownCompileNanos() {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported()
                 ? jit.getTotalCompilationTime() * 1_000_000L : -1;

@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.diplomacytracker.core.Tracker;
 import org.diplomacytracker.benchmarks.AxonPublishFloor;
+import org.diplomacytracker.benchmarks.IngestBenchmark;
 import org.diplomacytracker.core.TrackerConfiguration;
 import org.diplomacytracker.core.TrackerOptions;
 import org.diplomacytracker.core.state.StateIndex;
@@ -100,15 +101,15 @@ public final class RebuildProbe {
 
     static void ready(StoreSettings settings) throws Exception {
         long base = usedAfterGc();
-        long c0 = compileMillis();
+        long c0 = IngestBenchmark.ownCompileNanos();
         long t0 = System.nanoTime();
         Tracker tracker = Tracker.start(TrackerOptions.defaults(settings));
         double s = (System.nanoTime() - t0) / 1e9;
-        long compiled = compileMillis() - c0;
+        long compiled = IngestBenchmark.ownCompileNanos() - c0;
         long head = tracker.database().headOffset();
         System.out.printf("READY %s: Tracker.start returned in %.2f s for %d events (%.0f events/s); "
                         + "catalogue at %d, index consistent at %d; JIT compiler %.2f s%n", settings.describe(), s,
-                head, head / s, tracker.catalogue().lastOffset(), tracker.state().consistentOffset(), compiled / 1e3);
+                head, head / s, tracker.catalogue().lastOffset(), tracker.state().consistentOffset(), compiled / 1e9);
         long used = usedAfterGc();
         System.out.printf("HEAP running tracker: used after GC %.1f MB, baseline before start %.1f MB, delta %.1f MB%n",
                 used / 1e6, base / 1e6, (used - base) / 1e6);
@@ -121,7 +122,7 @@ public final class RebuildProbe {
         try (EventStoreDatabase db = EventStoreDatabase.open(settings, 4)) {
             EventStorageEngine engine = TrackerConfiguration.storageEngine(db);
             long head = db.headOffset();
-            long c0 = compileMillis();
+            long c0 = IngestBenchmark.ownCompileNanos();
             long t0 = System.nanoTime();
             long count = 0;
             long ids = 0;
@@ -135,16 +136,10 @@ public final class RebuildProbe {
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            long compiled = compileMillis() - c0;
+            long compiled = IngestBenchmark.ownCompileNanos() - c0;
             System.out.printf("READ %s: %d events read and deserialised in %.2f s (%.0f events/s), head %d [%d]; "
-                    + "JIT compiler %.2f s%n", settings.describe(), count, s, count / s, head, ids, compiled / 1e3);
+                    + "JIT compiler %.2f s%n", settings.describe(), count, s, count / s, head, ids, compiled / 1e9);
         }
-    }
-
-    /** Time this JVM's JIT compiler threads have spent compiling so far, in ms (0 where not monitored). */
-    private static long compileMillis() {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     static void heap(int n) throws Exception {

@@ -25,11 +25,6 @@ public final class StoredTimestamps {
      */
     private static Last last;
 
-    /**
-     * The stored text's instant. Consecutive events with the same text get the same {@code Instant}:
-     * the read models keep every event's recordedAt for as long as the tracker runs, and a batch of
-     * developments is stored within a few milliseconds, so this spares the heap most of those objects.
-     */
     /** The last instant written and what the store reads back for it (see {@link #written}). */
     private record Written(Instant instant, Instant stored) {
     }
@@ -55,6 +50,11 @@ public final class StoredTimestamps {
         return stored;
     }
 
+    /**
+     * The stored text's instant. Consecutive events with the same text get the same {@code Instant}:
+     * the read models keep every event's recordedAt for as long as the tracker runs, and a batch of
+     * developments is stored within a few milliseconds, so this spares the heap most of those objects.
+     */
     public static Instant parse(String text) {
         Last seen = last;
         if (seen != null && seen.text.equals(text)) {

@@ -134,6 +134,11 @@ public final class IngestBenchmark implements Callable<Integer> {
                 ? jit.getTotalCompilationTime() * 1_000_000L : -1;
     }
 
+    /** The compiler's ms per 1,000, or a dash where it could not be read. */
+    private static String jit(double msPer1k) {
+        return Double.isNaN(msPer1k) ? "–" : String.format(Locale.ROOT, "%.0f", msPer1k);
+    }
+
     private static double msPer1k(long cpuNanos, long count) {
         return cpuNanos < 0 ? Double.NaN : cpuNanos / 1e6 / (count / 1000.0);
     }
@@ -199,21 +204,21 @@ public final class IngestBenchmark implements Callable<Integer> {
                     HttpRun r = httpRun(kind, data, c, run, serverJar, workDir);
                     http.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
                     progress(kind, run, "HTTP ingest, " + c + " conn.", r.rate, r.storeBytes, r.load,
-                            String.format(Locale.ROOT, ", server peak RSS %s, server CPU %.0f ms/1k (JIT %.0f)",
-                                    mib(r.memory.peakKb() * 1024), r.cpuMsPer1k, r.jitMsPer1k));
+                            String.format(Locale.ROOT, ", server peak RSS %s, server CPU %.0f ms/1k (JIT %s)",
+                                    mib(r.memory.peakKb() * 1024), r.cpuMsPer1k, jit(r.jitMsPer1k)));
                 }
             }
             if (phases.contains("axon")) {
                 FloorRun r = floorRun(kind, "axon", run, workDir);
                 axon.add(r);
                 progress(kind, run, "(a) Axon publish", r.rate, r.storeBytes, r.load,
-                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k (JIT %.0f)", r.cpuMsPer1k, r.jitMsPer1k));
+                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k (JIT %s)", r.cpuMsPer1k, jit(r.jitMsPer1k)));
             }
             if (phases.contains("jdbc")) {
                 FloorRun r = floorRun(kind, "jdbc", run, workDir);
                 jdbc.add(r);
                 progress(kind, run, "(b) JDBC insert", r.rate, r.storeBytes, r.load,
-                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k (JIT %.0f)", r.cpuMsPer1k, r.jitMsPer1k));
+                        String.format(Locale.ROOT, ", JVM CPU %.0f ms/1k (JIT %s)", r.cpuMsPer1k, jit(r.jitMsPer1k)));
             }
         }
         return new StoreResult(kind.name(), http, axon, jdbc, null);

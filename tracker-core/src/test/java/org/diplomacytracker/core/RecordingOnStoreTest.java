@@ -114,6 +114,41 @@ class RecordingOnStoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aBatchAcrossProcessesLandsInTheOrderSubmittedAtOneRecordedTime(String kind) throws Exception {
+        StoreSettings settings = store(kind);
+        Tracker tracker = start(settings);
+        tracker.record(concat(opening("beta"), opening("alpha"))).join();
+        // beta sorts after alpha, and the recorder decides process by process in id order
+        List<Development> batch = List.of(
+                stance("beta", "b-1", "2020-02-01", "north", "border", "demands"),
+                stance("alpha", "a-1", "2020-02-01", "north", "border", "rejects"),
+                stance("beta", "b-2", "2020-02-02", "north", "border", "opposes"),
+                stance("alpha", "a-2", "2020-02-02", "north", "border", "open"));
+        Recording recording = tracker.record(batch).join();
+
+        List<Long> offsets = recording.outcomes().stream().map(Recording.Outcome::offset).toList();
+        assertThat(offsets).as("offsets follow the lines").isSorted().doesNotHaveDuplicates();
+        assertThat(recording.outcomes()).extracting(Recording.Outcome::id).containsExactly("b-1", "a-1", "b-2", "a-2");
+        assertThat(recording.outcomes()).extracting(Recording.Outcome::recordedAt)
+                .as("one submission, one recorded time").containsOnly(recording.outcomes().get(0).recordedAt());
+        // the store's own order says the same, and the read models received it so
+        assertThat(tracker.catalogue().development("alpha", "a-1").orElseThrow().offset()).isEqualTo(offsets.get(1));
+        assertThat(tracker.catalogue().development("beta", "b-2").orElseThrow().recordedAt())
+                .isEqualTo(recording.outcomes().get(0).recordedAt());
+        List<String> ids = TestDatabases.storedColumn(tracker.database(),
+                tracker.database().schema().eventIdentifierColumn());
+        assertThat(ids).as("identifiers still increase with the store's order").isSorted().doesNotHaveDuplicates();
+
+        // and after a restart, read back from the store
+        tracker.close();
+        open.remove(tracker);
+        Tracker again = start(settings);
+        assertThat(again.catalogue().development("beta", "b-1").orElseThrow().offset()).isEqualTo(offsets.get(0));
+        assertThat(again.catalogue().development("alpha", "a-2").orElseThrow().offset()).isEqualTo(offsets.get(3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void aDuplicateIsAnsweredWithTheOriginalOffsetAcrossRestarts(String kind) {
         StoreSettings settings = store(kind);
         Tracker first = start(settings);

@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.diplomacytracker.core.store.AppendedEventSource;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.core.store.PayloadBytes;
+import org.diplomacytracker.core.store.Submission;
 import org.diplomacytracker.core.store.TrackerEventStorageEngine;
 import org.diplomacytracker.events.Development;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a submission — one development or a whole NDJSON batch — atomically: one unit of work and
  * one database transaction around a {@link RecordDevelopments} command per process, so that all of
- * it is stored in order or none of it is. Processes are locked in id order, so that two batches
+ * it is stored, in the order submitted ({@link Submission}), or none of it is. Processes are locked in id order, so that two batches
  * touching the same processes cannot deadlock. When another node appended to a process first, the
  * store's optimistic concurrency refuses the append; the process is then re-sourced and the
  * submission decided again on the fresh state.
@@ -113,6 +114,8 @@ public final class DevelopmentRecorder {
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         try {
             uow.attachTransaction(db.transactions());
+            // decided process by process, stored in the order submitted
+            Submission.attach(uow, developments);
             // first of the prepare-commit handlers, so before the event store appends: this node's
             // appends and commits take turns, so that their offsets follow the commit order and the
             // store's stream sees no gaps between them (a gap costs every later read until it closes)

@@ -52,6 +52,8 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
     private final EventSchema schema;
     /** The global index column as the database spells it: see {@link #keyColumn(Connection)}. */
     private volatile String keyColumn;
+    /** The last recorded time given to an append ({@link #stamp}); guarded by this. */
+    private Instant lastStamp;
 
     public TrackerEventStorageEngine(Builder builder, EventSchema schema) {
         super(configure(builder));
@@ -124,7 +126,8 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * Inside a unit of work: Axon's own insert, prepared so that the database returns the global
+     * Inside a unit of work: the events in the order they were submitted, each with the recorded time
+     * of this append ({@link Submission}); Axon's own insert, prepared so that the database returns the global
      * indexes it generates; right after the batch ran, each event is noted in the unit of work with its
      * index and the time written for it (see {@link #appendedIn}), so that whoever commits it knows
      * where its events landed without reading them back. Outside a unit of work, Axon's statement as it is.
@@ -135,15 +138,31 @@ public final class TrackerEventStorageEngine extends JdbcEventStorageEngine {
         if (!CurrentUnitOfWork.isStarted()) {
             return super.appendEvents(connection, events, serializer);
         }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        List<EventMessage<?>> arranged = Submission.arrange(unitOfWork, events, stamp());
         String[] keys = {keyColumn(connection)};
         Connection returningKeys = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) ->
                         method.getName().equals("prepareStatement") && args != null && args.length == 1
                                 ? connection.prepareStatement((String) args[0], keys)
                                 : invoke(connection, method, args));
-        PreparedStatement insert = super.appendEvents(returningKeys, events, serializer);
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return notingKeys(insert, () -> noteAppended(unitOfWork, insert, events));
+        PreparedStatement insert = super.appendEvents(returningKeys, arranged, serializer);
+        return notingKeys(insert, () -> noteAppended(unitOfWork, insert, arranged));
+    }
+
+    /**
+     * The recorded time of what is appended now: the clock's, but never earlier than the last one
+     * given, so that on this node recorded times follow offsets even when the clock is set back.
+     */
+    private Instant stamp() {
+        Instant now = GenericEventMessage.clock.instant();
+        synchronized (this) {
+            if (lastStamp != null && now.isBefore(lastStamp)) {
+                now = lastStamp;
+            }
+            lastStamp = now;
+        }
+        return now;
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

@@ -81,6 +81,14 @@ public final class DevelopmentJson {
         return bind(JsonTrees.parse(json));
     }
 
+    /**
+     * One JSON object from UTF-8 bytes, parsed as strictly as a development is (well-formed UTF-8,
+     * no duplicate members), for the envelopes that carry one; refusals as {@link #read(byte[])} words them.
+     */
+    public static ObjectNode parseObject(byte[] json) {
+        return JsonTrees.parse(Objects.requireNonNull(json, "json"));
+    }
+
     /** Reads one development from a tree already parsed elsewhere; the same rules apply. */
     public static Development fromTree(JsonNode node) {
         if (node == null || !node.isObject()) {

@@ -23,6 +23,7 @@ import org.diplomacytracker.core.live.ChangeFeed;
 import org.diplomacytracker.core.state.StateIndex;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.core.store.OffsetTrackedMessage;
+import org.diplomacytracker.core.store.Submission;
 import org.diplomacytracker.events.Development;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,7 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
     }
 
     /** One development, where it landed in the store. */
-    private record Decided(Development development, long offset, Instant recordedAt) {
+    private record Decided(Development development, long offset, Instant recordedAt, Instant appendedAt) {
     }
 
     /**
@@ -165,9 +166,10 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
         }
         // deserialised outside the lock: a reader of the counters or a settling caller need not wait for it
         Development development = (Development) message.getPayload();
-        Instant recordedAt = message.getTimestamp();
+        Instant appendedAt = message.getTimestamp();
+        Instant recordedAt = Submission.recordedAt(message);
         synchronized (lock) {
-            apply(development, offset, recordedAt);
+            apply(development, offset, recordedAt, appendedAt);
             streamApplied++;
         }
     }
@@ -177,16 +179,17 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
      * which applies in queue order. Guarded by {@link #lock}, so that the order decided is the order
      * queued.
      */
-    private void apply(Development development, long offset, Instant recordedAt) {
+    private void apply(Development development, long offset, Instant recordedAt, Instant appendedAt) {
         applied.add(offset);
+        Decided decided = new Decided(development, offset, recordedAt, appendedAt);
         if (bulk != null) {
-            bulk.add(new Decided(development, offset, recordedAt));
+            bulk.add(decided);
             if (bulk.size() == BULK_RUN) {
                 flushBulk();
             }
             return;
         }
-        enqueue(applying(List.of(new Decided(development, offset, recordedAt))), offset);
+        enqueue(applying(List.of(decided)), offset);
     }
 
     /**
@@ -229,9 +232,9 @@ final class ReadModelProjection implements EventMessageHandler, AutoCloseable {
             List<Change> changes = new ArrayList<>(run.size());
             for (Decided c : run) {
                 try {
-                    state.apply(c.development(), c.offset(), c.recordedAt());
+                    state.apply(c.development(), c.offset(), c.recordedAt(), c.appendedAt());
                     catalogue.apply(c.development(), c.offset(), c.recordedAt());
-                    changes.add(new Change(c.development(), c.offset(), c.recordedAt()));
+                    changes.add(new Change(c.development(), c.offset(), c.recordedAt(), c.appendedAt()));
                 } catch (RuntimeException e) {
                     // as the processor's error handler does: logged, and the event counts as handled
                     log.error("the read models failed on offset {}", c.offset(), e);

@@ -1,6 +1,7 @@
 package org.diplomacytracker.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ import org.diplomacytracker.core.store.AppendNotifier;
 import org.diplomacytracker.core.store.AppendedEventSource;
 import org.diplomacytracker.core.store.EventStoreDatabase;
 import org.diplomacytracker.core.store.StoreSettings;
+import org.diplomacytracker.core.store.Submission;
 import org.diplomacytracker.core.store.WakeableEventStore;
 import org.diplomacytracker.events.Development;
 import org.slf4j.Logger;
@@ -197,6 +199,21 @@ public final class Tracker implements AutoCloseable {
         return recorder.record(developments);
     }
 
+    /**
+     * As {@link #recordNow(List)}, for developments imported from an export: each keeps the time it was
+     * first recorded ({@code recordedAt}, one per development, null where it is recorded now), which
+     * decides {@code knownAt} for it from then on. None may lie in the future.
+     */
+    public Recording recordNow(List<Development> developments, List<Instant> recordedAt) {
+        Instant now = Instant.now();
+        for (Instant first : recordedAt) {
+            if (first != null && first.isAfter(now)) {
+                throw new IllegalArgumentException("a recorded time in the future: " + first);
+            }
+        }
+        return recorder.record(developments, recordedAt);
+    }
+
     /** The projection that feeds the read models: for tests. */
     ReadModelProjection projection() {
         return projection;
@@ -247,6 +264,14 @@ public final class Tracker implements AutoCloseable {
 
     /** Every stored development in recorded (global) order, up to the head of the store when called. */
     public long export(Consumer<Development> sink) {
+        return export((development, recordedAt) -> sink.accept(development));
+    }
+
+    /**
+     * Every stored development in recorded (global) order with the time it was recorded (for one
+     * imported from an export, the time it was first recorded), up to the head of the store when called.
+     */
+    public long export(java.util.function.BiConsumer<Development, Instant> sink) {
         long head = db.headOffset();
         if (head == 0) {
             return 0;
@@ -257,7 +282,7 @@ public final class Tracker implements AutoCloseable {
             while (true) {
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 if (message.getPayload() instanceof Development d) {
-                    sink.accept(d);
+                    sink.accept(d, Submission.recordedAt(message));
                     count++;
                 }
                 if (message.trackingToken().position().orElse(0) >= head) {

@@ -7,6 +7,7 @@ import static org.diplomacytracker.core.testing.Developments.stance;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.diplomacytracker.core.process.DevelopmentRefusedException;
 import org.diplomacytracker.core.process.Recording;
 import org.diplomacytracker.core.process.Refusal;
+import org.diplomacytracker.core.state.NegotiationState;
 import org.diplomacytracker.core.store.StoreSettings;
 import org.diplomacytracker.core.testing.TestDatabases;
 import org.diplomacytracker.events.Development;
@@ -145,6 +147,53 @@ class RecordingOnStoreTest {
         Tracker again = start(settings);
         assertThat(again.catalogue().development("beta", "b-1").orElseThrow().offset()).isEqualTo(offsets.get(0));
         assertThat(again.catalogue().development("alpha", "a-2").orElseThrow().offset()).isEqualTo(offsets.get(3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anImportedExportKeepsWhatWasKnownWhen(String kind) throws Exception {
+        Tracker source = start(StoreSettings.embedded(dir.resolve("source")));
+        Instant opened = source.record(opening("alpha")).join().outcomes().get(0).recordedAt();
+        Thread.sleep(5);
+        Instant stated = source.record(List.of(stance("alpha", "a-1", "2020-02-01", "north", "border", "demands")))
+                .join().outcomes().get(0).recordedAt();
+        List<Development> developments = new ArrayList<>();
+        List<Instant> recorded = new ArrayList<>();
+        source.export((d, at) -> {
+            developments.add(d);
+            recorded.add(at);
+        });
+        assertThat(recorded).startsWith(opened).endsWith(stated);
+
+        StoreSettings settings = store(kind);
+        Tracker target = start(settings);
+        Thread.sleep(5);
+        Recording imported = target.recordNow(developments, recorded);
+        assertThat(imported.accepted()).isEqualTo(developments.size());
+        target.catalogue().awaitRecorded("alpha", "a-1").get(10, TimeUnit.SECONDS);
+        for (Tracker t : List.of(source, target)) {
+            assertThat(t.catalogue().development("alpha", "a-1").orElseThrow().recordedAt()).isEqualTo(stated);
+            NegotiationState before = t.state().state("alpha", null, opened).orElseThrow();
+            NegotiationState after = t.state().state("alpha", null, stated).orElseThrow();
+            assertThat(before.positions()).as("known when the process was opened").isEmpty();
+            assertThat(after.positions()).as("known once stated").containsKey("north");
+        }
+        List<Instant> again = new ArrayList<>();
+        target.export((d, at) -> again.add(at));
+        assertThat(again).as("exported again as first recorded").isEqualTo(recorded);
+        Recording duplicate = target.recordNow(List.of(developments.get(developments.size() - 1)));
+        assertThat(duplicate.outcomes().get(0).duplicate()).isTrue();
+        assertThat(duplicate.outcomes().get(0).recordedAt()).as("a duplicate is answered with the first time")
+                .isEqualTo(stated);
+
+        // read back from the store after a restart
+        target.close();
+        open.remove(target);
+        Tracker restarted = start(settings);
+        assertThat(restarted.catalogue().development("alpha", "a-1").orElseThrow().recordedAt()).isEqualTo(stated);
+        assertThat(restarted.state().state("alpha", null, opened).orElseThrow().positions()).isEmpty();
+        assertThatThrownBy(() -> restarted.recordNow(List.of(stance("alpha", "a-2", "2020-02-02", "north", "border",
+                "open")), List.of(Instant.now().plusSeconds(3600)))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -113,7 +113,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private void receive(Change change) {
-        holes.seen(change.offset(), change.recordedAt());
+        holes.seen(change.offset(), change.appendedAt());
         if (change.offset() > released) {
             if (pending.isEmpty() && change.offset() == released + 1 && holes.consistent() >= change.offset()) {
                 publish(change); // the next one, nothing missing before it: no need to wait in line

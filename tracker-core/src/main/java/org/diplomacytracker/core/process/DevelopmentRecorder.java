@@ -66,6 +66,15 @@ public final class DevelopmentRecorder {
      * then nothing is stored.
      */
     public Recording record(List<Development> developments) {
+        return record(developments, null);
+    }
+
+    /**
+     * As {@link #record(List)}, for developments imported from an export: each keeps the time it was
+     * first recorded ({@code recordedAt}, one per development; null for the list or for an element where
+     * it is recorded now). See {@link Submission}.
+     */
+    public Recording record(List<Development> developments, List<java.time.Instant> recordedAt) {
         if (developments.isEmpty()) {
             return new Recording(List.of());
         }
@@ -76,7 +85,7 @@ public final class DevelopmentRecorder {
         for (int attempt = 1; ; attempt++) {
             PayloadBytes.forget();
             try {
-                return attempt(developments, byProcess);
+                return attempt(developments, recordedAt, byProcess);
             } catch (ConcurrencyException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -107,7 +116,8 @@ public final class DevelopmentRecorder {
         return db.lastSequence(process) > e.knownSequence();
     }
 
-    private Recording attempt(List<Development> developments, Map<String, List<Integer>> byProcess) {
+    private Recording attempt(List<Development> developments, List<java.time.Instant> recordedAt,
+                              Map<String, List<Integer>> byProcess) {
         Map<String, RecordingResult> results = new LinkedHashMap<>();
         Recording[] recording = new Recording[1];
         List<AppendedEventSource.Committed> committed = new ArrayList<>();
@@ -115,7 +125,7 @@ public final class DevelopmentRecorder {
         try {
             uow.attachTransaction(db.transactions());
             // decided process by process, stored in the order submitted
-            Submission.attach(uow, developments);
+            Submission.attach(uow, developments, recordedAt);
             // first of the prepare-commit handlers, so before the event store appends: this node's
             // appends and commits take turns, so that their offsets follow the commit order and the
             // store's stream sees no gaps between them (a gap costs every later read until it closes)

@@ -54,19 +54,25 @@ public final class StateIndex {
     }
 
     public void apply(Development development, long offset, Instant recordedAt) {
+        apply(development, offset, recordedAt, recordedAt);
+    }
+
+    /**
+     * Applies a development recorded at {@code recordedAt} whose event the store appended at
+     * {@code appendedAt}: later than that for a development imported from an export, which keeps the
+     * time it was first recorded. {@code knownAt} goes by the first; whether a hole below it is a
+     * transaction still committing, by the second.
+     */
+    public void apply(Development development, long offset, Instant recordedAt, Instant appendedAt) {
         lock.writeLock().lock();
         try {
             processes.computeIfAbsent(development.process().value(), ProcessIndex::new)
                     .apply(development, offset, recordedAt);
-            trackOffset(offset, recordedAt);
+            holes.seen(offset, appendedAt);
+            offsetKnownAt.add(offset, recordedAt);
         } finally {
             lock.writeLock().unlock();
         }
-    }
-
-    private void trackOffset(long offset, Instant recordedAt) {
-        holes.seen(offset, recordedAt);
-        offsetKnownAt.add(offset, recordedAt);
     }
 
     /** The highest offset up to which every event is in the index (holes past their grace excepted). */
@@ -184,8 +190,11 @@ public final class StateIndex {
         // a replacement falls with its correction's retraction, or with its slot's
         Slot retraction = i.original() || i.via().retractedBy(cut) == null ? slot.retractedBy(cut)
                 : i.via().retractedBy(cut);
+        // what corrected this version: the correction in force, when it came after the development that
+        // wrote the version (a correction back in force because a later one was retracted never corrected that one)
         Slot inForce = slot.inForce(cut);
-        String correctedBy = inForce == null || inForce == i.via() ? null : inForce.id();
+        String correctedBy = inForce == null || inForce == i.via() || inForce.offset < i.via().offset ? null
+                : inForce.id();
         return new PositionVersion(slot.id(), p.occurredOn(), i.via().recordedAt, p.stance().wireName(),
                 p.speaker() == null ? null : p.speaker().value(), p.quote(), p.conditions(), p.source(),
                 retraction == null ? null : retraction.id(), correctedBy, i.original() ? null : i.via().id());

@@ -74,6 +74,9 @@ public final class DevelopmentSerializer extends JacksonSerializer {
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         if (serializedObject.getContentType() == byte[].class) {
             SerializedType type = serializedObject.getType();
+            if (type.equals(metaDataType) && java.util.Arrays.equals((byte[]) serializedObject.getData(), EMPTY_OBJECT)) {
+                return (T) MetaData.emptyInstance(); // nearly every event's: asked for each one the read models apply
+            }
             DevelopmentType development = DevelopmentType.byWireName(type.getName()).orElse(null);
             if (development != null && Objects.equals(development.revision(), type.getRevision())) {
                 Development read = DevelopmentJson.readValid((byte[]) serializedObject.getData());

@@ -119,17 +119,32 @@ public final class EventStoreDatabase implements AutoCloseable {
         return schema;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper METADATA = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The first recorded time an imported development's metadata carries ({@link Submission}), or null. */
+    private static Instant firstRecorded(byte[] metaData) {
+        if (metaData == null || metaData.length <= 2) {
+            return null;
+        }
+        try {
+            String text = METADATA.readTree(metaData).path(Submission.RECORDED_AT).asText(null);
+            return text == null ? null : org.diplomacytracker.events.IsoTime.parseInstant(text);
+        } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** Where an appended event landed in the store's global order, and when it was recorded. */
     public record Position(long offset, Instant recordedAt) {
     }
 
     /**
-     * The global offsets and timestamps of the events {@code from}..{@code to} (sequence numbers,
+     * The global offsets and recorded times of the events {@code from}..{@code to} (sequence numbers,
      * inclusive) of one process's stream, keyed by sequence number.
      */
     public Map<Long, Position> positions(String process, long from, long to) {
         String sql = "SELECT " + schema.sequenceNumberColumn() + ", " + schema.globalIndexColumn() + ", "
-                + schema.timestampColumn() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.timestampColumn() + ", " + schema.metaDataColumn() + " FROM " + schema.domainEventTable() + " WHERE "
                 + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn()
                 + " BETWEEN ? AND ?";
         Map<Long, Position> positions = new HashMap<>();
@@ -139,7 +154,9 @@ public final class EventStoreDatabase implements AutoCloseable {
             ps.setLong(3, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    positions.put(rs.getLong(1), new Position(rs.getLong(2), StoredTimestamps.parse(rs.getString(3))));
+                    Instant first = firstRecorded(rs.getBytes(4));
+                    positions.put(rs.getLong(1), new Position(rs.getLong(2),
+                            first != null ? first : StoredTimestamps.parse(rs.getString(3))));
                 }
             }
         } catch (SQLException e) {

@@ -119,6 +119,28 @@ class StateRulesTest extends RecordedIndexFixture {
     }
 
     @Test
+    void aHistoryMarksEachVersionWithWhatCorrectedItAndNothingElse() {
+        record(stance(P, "s1", "2020-03-01", "north", "border", "demands"));
+        record(dev(P, "c1", "DevelopmentCorrected", "2020-06-01", "\"target\":\"s1\",\"replacement\":"
+                + json(P, "s1", "PositionStated", "2020-03-01", "\"actor\":\"north\",\"issue\":\"border\","
+                + "\"stance\":\"supports\"")));
+        record(dev(P, "c2", "DevelopmentCorrected", "2020-06-02", "\"target\":\"s1\",\"replacement\":"
+                + json(P, "s1", "PositionStated", "2020-03-01", "\"actor\":\"north\",\"issue\":\"border\","
+                + "\"stance\":\"open\"")));
+        var whileC2Stood = index.history(P, "north", "border", null).history().versions();
+        assertThat(whileC2Stood).extracting(v -> v.stance() + " corrected by " + v.correctedBy())
+                .containsExactly("demands corrected by c2", "supports corrected by c2", "open corrected by null");
+
+        record(dev(P, "r2", "DevelopmentRetracted", "2020-06-03", "\"target\":\"c2\",\"reason\":\"wrong\""));
+        var versions = index.history(P, "north", "border", null).history().versions();
+        assertThat(versions).extracting(v -> v.stance() + " corrected by " + v.correctedBy()
+                        + ", retracted by " + v.retractedBy())
+                .as("c1 stands again: it corrects the original, not c2's version, which r2 retracted")
+                .containsExactly("demands corrected by c1, retracted by null", "supports corrected by null, retracted by null",
+                        "open corrected by null, retracted by r2");
+    }
+
+    @Test
     void aWithdrawnProposalStaysVisibleWithItsStatus() {
         record(dev(P, "plan", "ProposalTabled", "2020-02-01", "\"proposal\":\"plan\",\"title\":\"Plan\","
                 + "\"sponsor\":\"envoy-x\",\"provisions\":[{\"issue\":\"border\",\"term\":\"A line\"}]"));

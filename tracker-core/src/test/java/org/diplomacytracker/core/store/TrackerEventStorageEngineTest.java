@@ -111,8 +111,14 @@ class TrackerEventStorageEngineTest {
             assertThat(appended).extracting(TrackerEventStorageEngine.Appended::recordedAt)
                     .as("the times as read back").containsExactlyElementsOf(
                             read.subList(4, 8).stream().map(TrackedEventMessage::getTimestamp).toList());
-            // the rows are what Axon's statement writes for the same events
-            for (String column : List.of(db.schema().timestampColumn(), db.schema().typeColumn(),
+            // stamped with the moment of the append, one for the whole unit, in the text Axon writes
+            List<String> times = TestDatabases.storedColumn(db, db.schema().timestampColumn());
+            assertThat(times.subList(4, 8)).as("one recorded time for the unit").containsOnly(times.get(4));
+            assertThat(Instant.parse(times.get(4))).as("taken at the append").isAfterOrEqualTo(at.truncatedTo(
+                    java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(times.get(4)).hasSameSizeAs(times.get(0)).endsWith("Z");
+            // otherwise the rows are what Axon's statement writes for the same events
+            for (String column : List.of(db.schema().typeColumn(),
                     db.schema().payloadTypeColumn(), db.schema().payloadRevisionColumn(),
                     db.schema().sequenceNumberColumn(), db.schema().payloadColumn(), db.schema().metaDataColumn())) {
                 List<String> values = TestDatabases.storedColumn(db, column);

@@ -10,14 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.diplomacytracker.core.Tracker;
 import org.diplomacytracker.core.TrackerOptions;
+import org.diplomacytracker.core.store.Submission;
+import org.diplomacytracker.core.transfer.NdjsonReader;
 import org.diplomacytracker.events.DevelopmentJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code export}: the whole log as NDJSON in recorded order, re-importable into an empty store. */
+/**
+ * {@code export}: the whole log as NDJSON in recorded order, re-importable into an empty store with an
+ * identical result. Each line is {@code {"recordedAt":"…","development":{…}}}, so that an import keeps
+ * what was known when; {@code --plain} writes the developments alone, as they are posted.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write every recorded development as NDJSON, in recorded order.")
+        description = "Write every recorded development as NDJSON, in recorded order, each with the time it "
+                + "was recorded (import keeps it).")
 public final class ExportCommand implements Runnable {
 
     @Mixin
@@ -26,13 +33,24 @@ public final class ExportCommand implements Runnable {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
+    @Option(names = "--plain", description = "Write each development alone, as POST /api/developments takes it, "
+            + "without its recorded time (an import then records it anew).")
+    boolean plain;
+
     @Override
     public void run() {
-        try (Tracker tracker = Tracker.start(TrackerOptions.defaults(store.settings()));
+        try (Tracker tracker = Tracker.start(TrackerOptions.defaults(store.existing()));
              Writer out = open()) {
-            long count = tracker.export(d -> {
+            long count = tracker.export((d, recordedAt) -> {
                 try {
-                    out.write(DevelopmentJson.write(d));
+                    if (plain) {
+                        out.write(DevelopmentJson.write(d));
+                    } else {
+                        out.write("{\"" + NdjsonReader.RECORDED_AT + "\":\"" + Submission.text(recordedAt) + "\",\""
+                                + NdjsonReader.DEVELOPMENT + "\":");
+                        out.write(DevelopmentJson.write(d));
+                        out.write('}');
+                    }
                     out.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code import FILE…}: NDJSON developments into the store in batches, each atomic. Idempotent: what
+ * {@code import FILE…}: NDJSON developments into the store in batches, each atomic, in the order of
+ * the lines. A line of an export ({@code {"recordedAt":"…","development":{…}}}) keeps the time its
+ * development was first recorded, so that {@code knownAt} answers as before; a bare development is
+ * recorded now. Idempotent: what
  * is already recorded is counted as a duplicate and stored again nowhere. Stops at the first bad line,
  * naming file and line; the batches before it stay recorded, so fixing the line and importing again
  * resumes where it stopped.
@@ -68,7 +71,7 @@ public final class ImportCommand implements Runnable {
     private void importFile(Tracker tracker, Path file, Progress progress) {
         try (InputStream raw = Files.newInputStream(file);
              Counting counting = new Counting(new BufferedInputStream(raw, 1 << 16), progress)) {
-            NdjsonReader reader = new NdjsonReader(counting);
+            NdjsonReader reader = NdjsonReader.ofExport(counting);
             while (true) {
                 NdjsonBatch batch;
                 try {
@@ -81,7 +84,8 @@ public final class ImportCommand implements Runnable {
                     return;
                 }
                 try {
-                    Recording recording = tracker.recordNow(batch.developments());
+                    Recording recording = batch.recordedAt() == null ? tracker.recordNow(batch.developments())
+                            : tracker.recordNow(batch.developments(), batch.recordedAt());
                     progress.recorded(recording.accepted(), recording.duplicates());
                 } catch (DevelopmentRefusedException e) {
                     throw new CliException(file + ":" + batch.lineOf(e.position()) + ": " + e.getMessage()

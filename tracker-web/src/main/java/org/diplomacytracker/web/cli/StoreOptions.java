@@ -23,6 +23,18 @@ public final class StoreOptions {
             description = "Database password (default: $TRACKER_DB_PASSWORD).")
     String dbPassword;
 
+    /**
+     * The store, which must exist already: reading from a mistyped folder would otherwise create an
+     * empty store there and report nothing in it.
+     */
+    public StoreSettings existing() {
+        if (db == null && !java.nio.file.Files.isRegularFile(data.resolve("tracker.mv.db"))) {
+            throw new CliException("no event store in " + data + " (give the folder a tracker has recorded into "
+                    + "with --data, or a database with --db)");
+        }
+        return settings();
+    }
+
     public StoreSettings settings() {
         if (db == null) {
             return StoreSettings.embedded(data);

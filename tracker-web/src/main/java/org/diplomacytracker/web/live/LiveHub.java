@@ -168,7 +168,7 @@ public final class LiveHub implements ChangeFeed.Listener {
         for (Change change : missed) {
             NegotiationState after = stateAt(key, change.offset());
             if (!Differences.between(before, after).none()) {
-                ObjectNode afterJson = withKnownAt(mapper.valueToTree(after), change);
+                ObjectNode afterJson = withKnownAt(mapper.valueToTree(after), change, key);
                 connection.sendNow(Messages.update(mapper, subscription, change, JsonDiff.asJson(beforeJson, afterJson)));
                 before = after;
                 beforeJson = afterJson;
@@ -190,7 +190,7 @@ public final class LiveHub implements ChangeFeed.Listener {
             if (differences.none()) {
                 continue; // this development changes nothing in this view
             }
-            ObjectNode nextJson = withKnownAt(nextTree(view.json, differences), change);
+            ObjectNode nextJson = withKnownAt(nextTree(view.json, differences), change, view.key);
             JsonNode patch = JsonDiff.asJson(view.json, nextJson);
             view.state = next;
             view.json = nextJson;
@@ -334,11 +334,12 @@ public final class LiveHub implements ChangeFeed.Listener {
             "territory", "commitments", "talks");
 
     /**
-     * A live view is as known at the moment of its last change; the REST state for "now" names the
-     * moment of asking. Either way the sections are the same.
+     * A live view known "now" is as known at the moment of its last change; the REST state for "now"
+     * names the moment of asking. Either way the sections are the same. A view subscribed with its own
+     * {@code knownAt} keeps it, as the REST state with that {@code knownAt} does.
      */
-    private static ObjectNode withKnownAt(ObjectNode state, Change change) {
-        if (state.get("knownAt") != null && change != null) {
+    private static ObjectNode withKnownAt(ObjectNode state, Change change, ViewKey key) {
+        if (key.knownAt() == null && state.get("knownAt") != null && change != null) {
             state.put("knownAt", change.recordedAt().toString());
         }
         return state;

@@ -49,7 +49,7 @@ class CommandLineIT {
     private static List<String> exportedIds(Path store) {
         return succeeds("export", "--data", store.toString()).out().lines().map(line -> {
             try {
-                return JSON.readTree(line).get("id").asText();
+                return JSON.readTree(line).get("development").get("id").asText();
             } catch (IOException e) {
                 throw new AssertionError("export line is not JSON: " + line, e);
             }
@@ -81,12 +81,24 @@ class CommandLineIT {
         assertThat(lines).as("one line per development, nothing twice").hasSize(DemoData.SIZE);
         assertThat(toStdout.out()).endsWith("\n");
         List<String> ids = DemoData.ids();
+        java.time.Instant previous = java.time.Instant.EPOCH;
         for (int i = 0; i < lines.size(); i++) {
-            JsonNode exported = JSON.readTree(lines.get(i));
+            JsonNode line = JSON.readTree(lines.get(i));
+            assertThat(line.size()).as("line %d: the recorded time and the development", i + 1).isEqualTo(2);
+            java.time.Instant recordedAt = java.time.Instant.parse(line.get("recordedAt").asText());
+            assertThat(recordedAt).as("line %d recorded in order", i + 1).isAfterOrEqualTo(previous);
+            previous = recordedAt;
+            JsonNode exported = line.get("development");
             assertThat(exported.get("id").asText()).as("line %d in recorded order", i + 1).isEqualTo(ids.get(i));
             assertThat(JsonComparison.sameJson(exported, DemoData.byId(ids.get(i))))
                     .as("line %d is the development as imported: %s", i + 1, lines.get(i)).isTrue();
         }
+        List<String> plain = succeeds("export", "--plain", "--data", first.toString()).out().lines().toList();
+        for (int i = 0; i < plain.size(); i++) {
+            assertThat(JsonComparison.sameJson(JSON.readTree(plain.get(i)), DemoData.byId(ids.get(i))))
+                    .as("--plain: line %d is the development alone: %s", i + 1, plain.get(i)).isTrue();
+        }
+        assertThat(plain).hasSize(DemoData.SIZE);
 
         Path exportA = work.resolve("a.ndjson");
         succeeds("export", "--data", first.toString(), "--output", exportA.toString());
@@ -96,8 +108,28 @@ class CommandLineIT {
         succeeds("import", exportA.toString(), "--data", second.toString());
         Path exportB = work.resolve("b.ndjson");
         succeeds("export", "--data", second.toString(), "-o", exportB.toString());
-        assertThat(TrackerJar.read(exportB)).as("export, import into an empty folder, export: the same bytes")
-                .isEqualTo(TrackerJar.read(exportA));
+        assertThat(TrackerJar.read(exportB)).as("export, import into an empty folder, export: the same bytes, "
+                + "recorded times included").isEqualTo(TrackerJar.read(exportA));
+    }
+
+    @Test
+    void exportingFromAFolderWithoutAStoreIsAnErrorAndCreatesNothing() {
+        Path missing = work.resolve("typo");
+        Finished run = TrackerJar.run(RUN, "export", "--data", missing.toString());
+        assertOneLineError(run, "no event store in " + missing);
+        assertThat(Files.exists(missing)).as("no store created where none was").isFalse();
+    }
+
+    @Test
+    void anExportedLineWithARecordedTimeInTheFutureIsRefusedNamingIt() throws IOException {
+        Path file = work.resolve("future.ndjson");
+        Files.writeString(file, "{\"recordedAt\":\"2999-01-01T00:00:00.000Z\",\"development\":"
+                + NewDevelopments.processOpened("cli") + "}\n", StandardCharsets.UTF_8);
+        Path store = folder("store");
+        Finished run = TrackerJar.run(RUN, "import", file.toString(), "--data", store.toString());
+        assertOneLineError(run, file + ":1");
+        assertThat(run.errLines().get(run.errLines().size() - 1)).contains("recordedAt");
+        assertThat(exportedIds(store)).isEmpty();
     }
 
     @Test

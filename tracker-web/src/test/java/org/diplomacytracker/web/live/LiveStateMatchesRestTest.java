@@ -102,7 +102,8 @@ class LiveStateMatchesRestTest {
                 dated.send(subscribe(NS, "feb", "2020-02-20"));
                 dated.send(subscribe(NS, "june", "2020-06-30"));
                 dated.send(subscribe(NS, "then", "live").put("knownAt", then.toString()));
-                List<JsonNode> datedMessages = new ArrayList<>(dated.next(3));
+                dated.send(subscribe(NS, "ahead", "live").put("knownAt", "2999-01-01"));
+                List<JsonNode> datedMessages = new ArrayList<>(dated.next(4));
 
                 FIRST_HALF.forEach(this::record);
                 liveMessages.addAll(live.untilUpdate(null, last()));
@@ -122,6 +123,13 @@ class LiveStateMatchesRestTest {
                 thenView.assertSameSectionsAs(restThen);
                 assertThat(thenView.offset()).isEqualTo(restThen.get("offset").asLong())
                         .isEqualTo(posted.get("mediator").offset());
+
+                PatchedView aheadView = new PatchedView("ahead").applyAll(datedMessages, "ahead");
+                JsonNode restAhead = server.state(NS, "knownAt=2999-01-01");
+                assertThat(aheadView.updates()).as("a view known at a later moment follows what is recorded").isNotEmpty();
+                aheadView.assertSameSectionsAs(restAhead);
+                assertThat(aheadView.state().get("knownAt").asText()).as("the view keeps the knownAt it asked for")
+                        .isEqualTo(restAhead.get("knownAt").asText());
             }
         }
     }

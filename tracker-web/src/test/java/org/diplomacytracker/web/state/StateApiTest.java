@@ -75,6 +75,12 @@ class StateApiTest {
         assertThat(versions.get(0).get("correctedBy").asText()).isEqualTo("zelensky-concessions-date-fixed");
         assertThat(versions.get(0).at("/source/outlet").asText()).isNotBlank();
         assertThat(versions.get(0).has("retractedBy")).isTrue();
+        for (JsonNode v : versions) {
+            v.fields().forEachRemaining(f -> assertThat(f.getValue().isNull()
+                    && !f.getKey().equals("retractedBy") && !f.getKey().equals("correctedBy"))
+                    .as("absent optional members are omitted, not null: %s in %s", f.getKey(), v).isFalse());
+        }
+        assertThat(versions.findValues("conditions")).as("no version in this history states conditions").isEmpty();
     }
 
     @Test

@@ -77,7 +77,9 @@ public final class EventStoreDatabase implements AutoCloseable {
             root = root.getCause();
         }
         String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (settings.dialect() == StoreSettings.Dialect.H2 && why.contains("already in use")) {
+        // H2 words a folder held by another process either way, depending on which lock it met first
+        if (settings.dialect() == StoreSettings.Dialect.H2 && (why.contains("already in use")
+                || why.contains("file is locked"))) {
             return "the data folder " + settings.dataDir() + " is in use by another tracker process; stop it "
                     + "or give another --data folder";
         }

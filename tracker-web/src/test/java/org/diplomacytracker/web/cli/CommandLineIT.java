@@ -113,6 +113,15 @@ class CommandLineIT {
     }
 
     @Test
+    void aFolderAServerHoldsIsReportedAsInUse() throws IOException {
+        Path store = folder("held");
+        try (TrackerJar.Server server = TrackerJar.serve("--data", store.toString())) {
+            Finished run = TrackerJar.run(RUN, "export", "--data", store.toString());
+            assertOneLineError(run, "in use by another tracker process");
+        }
+    }
+
+    @Test
     void exportingFromAFolderWithoutAStoreIsAnErrorAndCreatesNothing() {
         Path missing = work.resolve("typo");
         Finished run = TrackerJar.run(RUN, "export", "--data", missing.toString());

@@ -5,7 +5,7 @@ import {h, fill, byId} from './dom.js';
 import {api, wholeTimeline, ApiError} from './api.js';
 import {LiveClient} from './live.js';
 import {
-    TYPE_GROUPS, TYPE_LABEL, fmtDate, fmtInstant, dayNumber, isoOfDay, addDays, isIsoDate, nameOf,
+    TYPE_GROUPS, TYPE_LABEL, fmtDate, fmtInstant, dayNumber, isoOfDay, addDays, isIsoDate, isKnownAt, nameOf,
 } from './format.js';
 import {
     renderMatrix, renderProposals, renderEnvoys, renderTalks, renderCommitments, renderTerritory, matrixActors,
@@ -39,6 +39,7 @@ const app = {
     arrived: new Set(),       // developments received live, marked in the timeline once it reloads
     updates: 0,
     playing: false,
+    notices: [],              // what the page did with an address it could not follow as written
 };
 
 const live = new LiveClient({
@@ -54,12 +55,38 @@ function readUrl() {
     app.process = q.get('process') || null;
     const asOf = q.get('asOf');
     app.asOf = isIsoDate(asOf) ? asOf : 'live';
+    if (asOf && asOf !== 'live' && !isIsoDate(asOf)) {
+        notice(`The address asks for asOf=${quoted(asOf)}, which is not a calendar date (YYYY-MM-DD); `
+            + 'showing the live view instead.');
+    }
     const knownAt = q.get('knownAt');
-    app.knownAt = knownAt && knownAtMillis(knownAt) !== null ? knownAt : null;
+    app.knownAt = isKnownAt(knownAt) ? knownAt : null;
+    if (knownAt && !app.knownAt) {
+        notice(`The address asks for knownAt=${quoted(knownAt)}, which is neither a calendar date (YYYY-MM-DD) `
+            + 'nor an ISO instant (like 2024-11-20T12:00:00Z); showing everything recorded instead.');
+    }
     const history = q.get('history');
     app.historyKey = history && /^[A-Za-z0-9._:-]+\/[A-Za-z0-9._:-]+$/.test(history) ? history : null;
-    app.diff.from = isIsoDate(q.get('from')) ? q.get('from') : null;
-    app.diff.to = isIsoDate(q.get('to')) ? q.get('to') : null;
+    for (const name of ['from', 'to']) {
+        const value = q.get(name);
+        app.diff[name] = isIsoDate(value) ? value : null;
+        if (value && !app.diff[name]) {
+            notice(`The address asks to compare ${name}=${quoted(value)}, which is not a calendar date (YYYY-MM-DD); `
+                + 'comparing the default dates instead.');
+        }
+    }
+}
+
+/** A value from the address, shortened, for a notice (shown as text, never as markup). */
+function quoted(value) {
+    const clean = value.replace(/\p{C}/gu, '?');
+    return `“${clean.length <= 40 ? clean : `${clean.substring(0, 37)}…`}”`;
+}
+
+/** An information banner; notices add up (a bad date and an unknown process both show). */
+function notice(text) {
+    app.notices.push(text);
+    showBanner(app.notices.join(' '), 'info');
 }
 
 let urlTimer = null;
@@ -303,6 +330,7 @@ function render() {
         count('talks-count', renderTalks(byId('talks'), state));
         count('commitments-count', renderCommitments(byId('commitments'), state));
         count('territory-count', renderTerritory(byId('territory'), state, names.areas));
+        focusableWhenScrolling(byId('territory').querySelector('.table-scroll'));
     }
     renderTimelinePanel();
     renderChartPickers(state);
@@ -313,6 +341,36 @@ function render() {
     }
     if (!app.updates) {
         fill(byId('footer-offset'), `State at offset ${state.offset} · known at ${fmtInstant(state.knownAt)}`);
+    }
+}
+
+/**
+ * A box that scrolls sideways (the territory table on a narrow screen) takes keyboard focus, so that
+ * it can be scrolled with the arrow keys; one that fits is no tab stop.
+ */
+const scrollBoxes = new ResizeObserver(entries => entries.forEach(e => focusableIfScrolling(e.target)));
+let scrollBox = null;
+
+function focusableWhenScrolling(box) {
+    if (scrollBox && scrollBox !== box) {
+        scrollBoxes.unobserve(scrollBox);
+    }
+    scrollBox = box;
+    if (box) {
+        scrollBoxes.observe(box);
+        focusableIfScrolling(box);
+    }
+}
+
+function focusableIfScrolling(box) {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    const label = box.getAttribute('aria-label').replace(/, scrolls sideways$/, '');
+    if (scrolls && !box.hasAttribute('tabindex')) {
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('aria-label', `${label}, scrolls sideways`);
+    } else if (!scrolls && box.hasAttribute('tabindex')) {
+        box.removeAttribute('tabindex');
+        box.setAttribute('aria-label', label);
     }
 }
 
@@ -426,6 +484,22 @@ function setKnownAt(value) {
     if (app.historyKey) {
         reopenHistory();
     }
+}
+
+/**
+ * Keeps --timebar-height at the height of the time bar while it sticks to the top (0 where it
+ * scrolls away with the page), for the page's scroll-padding-top: a cell reached with Shift+Tab
+ * never hides under the bar.
+ */
+function trackTimebarHeight() {
+    const bar = document.querySelector('.timebar');
+    const measure = () => {
+        const sticky = getComputedStyle(bar).position === 'sticky';
+        document.documentElement.style.setProperty('--timebar-height', `${sticky ? Math.ceil(bar.offsetHeight) : 0}px`);
+    };
+    new ResizeObserver(measure).observe(bar);
+    window.matchMedia('(max-width: 760px)').addEventListener('change', measure);
+    measure();
 }
 
 function wireTimeControls() {
@@ -605,6 +679,9 @@ function renderTimelinePanel() {
         names: lookupNames(), knownAt: app.knownAt, groups: app.groups, limit: app.timelineLimit, flashed: app.arrived,
     });
     count('timeline-count', shown, 'development');
+    // developments there are, but the filters hide them all (or every filter is off)
+    byId('timeline-empty').hidden = shown > 0 || (visible.length === 0 && app.groups.size > 0);
+    byId('timeline').hidden = shown === 0;
     const more = byId('timeline-more');
     more.hidden = shown <= app.timelineLimit;
     fill(more, `Show ${Math.min(TIMELINE_PAGE, shown - app.timelineLimit)} more of ${shown - app.timelineLimit}`);
@@ -645,26 +722,60 @@ function reopenHistory() {
 
 // ---- charts ---------------------------------------------------------------------------------
 
+// samples: the promise of the convergence samples for samplesKey
 const charts = {stance: null, convergence: null, samplesKey: null, samples: null, timer: null, visible: false};
 
 function renderChartPickers(state) {
+    if (state.process && state.process !== app.process) {
+        return; // a late answer about the process shown before
+    }
     const actorSelect = byId('chart-actor');
     const issueSelect = byId('chart-issue');
     const actors = Object.keys(state.actors || {}).sort((a, b) => nameOf(state, a).localeCompare(nameOf(state, b), 'en'));
+    const issues = Object.keys(state.issues || {});
     const withPositions = matrixActors(state, app.parties);
-    if (!app.chartPick.actor && app.processes.length) {
+    const pick = app.chartPick;
+    if ((!pick.actor || !pick.issue) && app.processes.length) {
         // once the parties are known: the first party, on the first issue where the parties'
-        // stances meet (one with a convergence)
-        const first = withPositions[0] || actors[0] || null;
-        const own = first && state.positions[first] ? Object.keys(state.positions[first]) : [];
+        // stances meet (one with a convergence); picked again while the process has no actor or
+        // no issue yet, so that the first ones to arrive (live too) are drawn
+        const first = pick.actor && (state.actors || {})[pick.actor] ? pick.actor : withPositions[0] || actors[0] || null;
+        const own = first && state.positions && state.positions[first] ? Object.keys(state.positions[first]) : [];
         const shared = own.find(i => typeof (state.issues[i] || {}).convergence === 'number');
-        app.chartPick = {actor: first, issue: shared || own[0] || Object.keys(state.issues || {})[0] || null};
-        if (charts.visible) {
-            drawStance();
+        const issue = shared || own[0] || issues[0] || null;
+        if (first !== pick.actor || issue !== pick.issue) {
+            app.chartPick = {actor: first, issue};
+            if (charts.visible) {
+                drawStance();
+            }
         }
     }
     syncOptions(actorSelect, actors.map(a => [a, nameOf(state, a)]), app.chartPick.actor);
-    syncOptions(issueSelect, Object.keys(state.issues || {}).map(i => [i, state.issues[i].title]), app.chartPick.issue);
+    syncOptions(issueSelect, issues.map(i => [i, state.issues[i].title]), app.chartPick.issue);
+}
+
+/** Another process: nothing of the previous one's charts stays on screen. */
+function resetCharts() {
+    app.chartPick = {actor: null, issue: null};
+    stanceRequest++;
+    convergenceRequest++;
+    clearTimeout(charts.timer);
+    for (const name of ['stance', 'convergence']) {
+        if (charts[name]) {
+            charts[name].destroy();
+            charts[name] = null;
+        }
+    }
+    charts.samplesKey = null;
+    charts.samples = null;
+    for (const id of ['chart-actor', 'chart-issue']) {
+        fill(byId(id));
+        delete byId(id).dataset.options;
+    }
+    for (const id of ['stance-chart', 'stance-story', 'convergence-chart', 'convergence-story']) {
+        fill(byId(id));
+    }
+    byId('stance-chart').removeAttribute('aria-label');
 }
 
 function syncOptions(select, options, selected) {
@@ -730,10 +841,21 @@ let stanceRequest = 0;
 
 async function drawStance() {
     const {actor, issue} = app.chartPick;
-    if (!charts.visible || !actor || !issue || !app.process) {
+    if (!charts.visible || !app.process) {
         return;
     }
     const mine = ++stanceRequest;
+    if (!actor || !issue) {
+        if (charts.stance) {
+            charts.stance.destroy();
+            charts.stance = null;
+        }
+        byId('stance-chart').removeAttribute('aria-label');
+        fill(byId('stance-chart'), h('p', {class: 'empty-note'}, app.state && app.state.process === app.process
+            ? `No ${actor ? 'issue' : 'actor'} recorded in this process yet.` : ''));
+        fill(byId('stance-story'));
+        return;
+    }
     try {
         const history = await api.history(app.process, actor, issue, app.knownAt);
         if (mine !== stanceRequest) {
@@ -746,13 +868,24 @@ async function drawStance() {
             charts.stance.destroy();
             charts.stance = null;
         }
-        charts.stance = await drawStanceChart(box, history.versions, {
+        const drawn = await drawStanceChart(box, history.versions, {
             endDate: app.span.last, marker: () => shownDate(),
         });
+        if (mine !== stanceRequest) {
+            if (drawn) {
+                drawn.destroy();
+            }
+            return;
+        }
+        charts.stance = drawn;
         fill(byId('stance-story'), `${names.actor(actor)} on ${names.issue(issue)}: ${stanceStory(history.versions)}`);
     } catch (e) {
+        if (mine !== stanceRequest) {
+            return;
+        }
         if (e instanceof ApiError && e.status === 404) {
             fill(byId('stance-chart'), h('p', {class: 'empty-note'}, 'No such actor or issue in this process.'));
+            fill(byId('stance-story'));
         } else {
             reportError(e);
         }
@@ -775,11 +908,35 @@ function changeDates() {
     return [...dates].sort();
 }
 
+let convergenceRequest = 0;
+
+/** The convergence of each issue at each date, four requests at a time, in date order. */
+async function sampleConvergence(process, dates, knownAt) {
+    const samples = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < dates.length) {
+            const date = dates[next++];
+            const state = await api.state(process, date, knownAt);
+            const convergence = {};
+            for (const [id, issue] of Object.entries(state.issues || {})) {
+                if (typeof issue.convergence === 'number') {
+                    convergence[id] = issue.convergence;
+                }
+            }
+            samples.push({date, convergence});
+        }
+    };
+    await Promise.all(Array.from({length: 4}, worker));
+    return samples.sort((a, b) => a.date.localeCompare(b.date));
+}
+
 /** Convergence over time: the state sampled at each date where it can change (at most MAX_SAMPLES). */
 async function drawConvergence() {
     if (!charts.visible || !app.process || app.all.length === 0) {
         return;
     }
+    const mine = ++convergenceRequest;
     let dates = changeDates();
     if (dates.length > MAX_SAMPLES) {
         // keep the most recent changes, and spread the rest over the earlier span
@@ -789,34 +946,24 @@ async function drawConvergence() {
     const key = `${app.process}|${app.knownAt || ''}|${dates.join(',')}|${app.all.length}`;
     if (charts.samplesKey !== key) {
         charts.samplesKey = key;
-        const samples = [];
-        let next = 0;
-        const worker = async () => {
-            while (next < dates.length) {
-                const date = dates[next++];
-                const state = await api.state(app.process, date, app.knownAt);
-                const convergence = {};
-                for (const [id, issue] of Object.entries(state.issues || {})) {
-                    if (typeof issue.convergence === 'number') {
-                        convergence[id] = issue.convergence;
-                    }
-                }
-                samples.push({date, convergence});
-            }
-        };
-        try {
-            await Promise.all(Array.from({length: 4}, worker));
-        } catch (e) {
-            charts.samplesKey = null;
-            reportError(e);
-            return;
-        }
-        if (charts.samplesKey !== key) {
-            return;
-        }
-        charts.samples = samples.sort((a, b) => a.date.localeCompare(b.date));
+        charts.samples = sampleConvergence(app.process, dates, app.knownAt);
     }
-    const samples = charts.samples || [];
+    const loading = charts.samples;
+    let samples;
+    try {
+        samples = await loading;
+    } catch (e) {
+        if (charts.samples === loading) {
+            charts.samplesKey = null;
+        }
+        if (mine === convergenceRequest) {
+            reportError(e);
+        }
+        return;
+    }
+    if (mine !== convergenceRequest) {
+        return;
+    }
     const names = lookupNames();
     const issueIds = [...new Set(samples.flatMap(s => Object.keys(s.convergence)))].sort();
     const issues = issueIds.map(id => ({id, title: names.issue(id)}));
@@ -826,9 +973,16 @@ async function drawConvergence() {
     }
     const box = byId('convergence-chart');
     box.setAttribute('aria-label', 'Line chart: convergence per issue over time');
-    charts.convergence = await drawConvergenceChart(box, samples, issues, {
+    const drawn = await drawConvergenceChart(box, samples, issues, {
         endDate: app.span.last, marker: () => shownDate(),
     });
+    if (mine !== convergenceRequest) {
+        if (drawn) {
+            drawn.destroy();
+        }
+        return;
+    }
+    charts.convergence = drawn;
     const latest = samples.length ? samples[samples.length - 1].convergence : {};
     fill(byId('convergence-story'), issues.length
         ? `Sampled at ${samples.length} dates. Latest: ${issues.map(i => `${i.title} ${typeof latest[i.id] === 'number'
@@ -868,9 +1022,15 @@ async function runDiff({quiet = false} = {}) {
     }
 }
 
+/** The dates of the address, else the 30 days up to the date shown, within the process's span. */
 function initDiffDates() {
-    const to = app.diff.to || shownDate();
-    const from = app.diff.from || (to ? addDays(to, -30) : null);
+    const {first, last} = app.span;
+    const shown = shownDate();
+    const to = app.diff.to || (shown && last && shown > last ? last : shown);
+    let from = app.diff.from || (to ? addDays(to, -30) : null);
+    if (!app.diff.from && from && first && from < first && first <= to) {
+        from = first;
+    }
     if (to && from) {
         byId('diff-from').value = from;
         byId('diff-to').value = to;
@@ -956,11 +1116,19 @@ function chooseProcess(process) {
     app.parties = summary ? summary.parties || [] : [];
     app.processTitle = summary ? summary.title || process : process;
     app.span = {first: summary ? summary.firstDate : null, last: summary ? summary.lastDate : null};
+    const switching = app.chosenProcess && app.chosenProcess !== process;
+    app.chosenProcess = process;
     if (app.state && app.state.process !== process) {
         // another process: forget the old one (the view the address named may already be drawn)
         app.state = null;
         app.stateKey = null;
-        app.chartPick = {actor: null, issue: null};
+    }
+    if (switching) {
+        // nothing of the previous process stays: its charts, its play and comparison dates
+        resetCharts();
+        app.timelineLoaded = false;
+        app.diff = {from: null, to: null};
+        byId('play-until').value = '';
     }
     app.all = [];
     app.names = new Names();
@@ -983,6 +1151,7 @@ function chooseProcess(process) {
 async function start() {
     readUrl();
     renderFilters();
+    trackTimebarHeight();
     wireTimeControls();
     wireCharts();
     wireDiff();
@@ -1017,7 +1186,7 @@ async function start() {
     });
     const wanted = processes.some(p => p.process === app.process) ? app.process : processes[0].process;
     if (app.process && app.process !== wanted) {
-        showBanner(`There is no process “${app.process}”; showing “${wanted}”.`, 'info');
+        notice(`There is no process “${app.process}”; showing “${wanted}”.`);
     }
     select.value = wanted;
     const history = app.historyKey;

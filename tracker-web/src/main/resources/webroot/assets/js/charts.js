@@ -199,6 +199,9 @@ export async function drawConvergenceChart(container, samples, issues, {endDate,
     const to = xs[xs.length - 1];
     const pad = Math.max(14 * DAY_S, (to - from) * 0.05);
     const width = Math.max(200, container.clientWidth);
+    // a value with no value beside it draws no line (one sample only, say the last date): a dot instead
+    const isolated = series.map(ys => ys.flatMap((y, i) =>
+        (y !== null && (i === 0 || ys[i - 1] === null) && (i === ys.length - 1 || ys[i + 1] === null) ? [i] : [])));
     const opts = {
         width,
         height,
@@ -222,7 +225,9 @@ export async function drawConvergenceChart(container, samples, issues, {endDate,
             // earlier lines wider: where issues share a value their lines show as nested bands
             width: Math.max(2, 7 - 1.5 * i),
             paths: uPlot.paths.stepped({align: 1}),
-            points: {show: false},
+            points: isolated[i].length
+                ? {show: true, size: 10, width: 0, fill: PALETTE[i % PALETTE.length], filter: () => isolated[i]}
+                : {show: false},
             spanGaps: false,
             value: (u, v) => fmtConvergence(v),
         }))],

@@ -80,8 +80,31 @@ export function todayIso() {
     return new Date().toISOString().substring(0, 10);
 }
 
+/** A real calendar date written YYYY-MM-DD: "2024-02-29" is one, "2024-02-30" and "2024-13-45" are not. */
 export function isIsoDate(s) {
-    return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s + 'T00:00:00Z'));
+    const m = typeof s === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) : null;
+    if (!m) {
+        return false;
+    }
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day); // rolls an impossible day over into the next month
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A knownAt the server accepts: a calendar date (the end of that day, UTC), or an ISO instant with
+ * its offset, as java.time.OffsetDateTime reads it ("2024-11-20T12:00:00Z", "2024-11-20T14:00+02:00").
+ */
+export function isKnownAt(s) {
+    if (isIsoDate(s)) {
+        return true;
+    }
+    const m = typeof s === 'string'
+        ? /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2})(?::\d{2})?)$/i.exec(s)
+        : null;
+    return Boolean(m) && isIsoDate(m[1]) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] || 0) < 60
+        && (m[5] === undefined || Number(m[5]) * 60 + Number(m[6]) <= 18 * 60) && !Number.isNaN(Date.parse(s));
 }
 
 /** A name for an actor id, from the state's actors; the id itself when unknown. */

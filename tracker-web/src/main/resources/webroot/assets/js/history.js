@@ -31,7 +31,9 @@ function amendmentNote(kind, id, info, replacement) {
         if (info && info.recordedAt) {
             parts.push(`, recorded ${fmtInstant(info.recordedAt)}`);
         }
-        parts.push(info && info.development && info.development.reason ? `: ${info.development.reason}` : '.');
+        const reason = info && info.development && info.development.reason ? info.development.reason.trim() : '';
+        // the reason as written, ended by one full stop (not a second one after its own)
+        parts.push(reason ? `: ${reason}${/[.!?…]["”’)]*$/.test(reason) ? '' : '.'}` : '.');
         parts.push(' This report no longer counts at any date.');
     }
     if (info && info.development && info.development.source) {

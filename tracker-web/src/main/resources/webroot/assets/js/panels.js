@@ -216,7 +216,7 @@ export function renderTerritory(container, state, areaNames) {
         fill(container, h('p', {class: 'empty-note'}, 'No area’s control recorded at this date.'));
         return 0;
     }
-    fill(container, h('div', {class: 'table-scroll'}, h('table', {class: 'territory'},
+    fill(container, h('div', {class: 'table-scroll', role: 'region', 'aria-label': 'Territory table'}, h('table', {class: 'territory'},
         h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Area'), h('th', {scope: 'col'}, 'Controller'),
             h('th', {scope: 'col'}, 'Status'), h('th', {scope: 'col'}, 'Since'))),
         h('tbody', null, ids.map(id => {
@@ -226,7 +226,8 @@ export function renderTerritory(container, state, areaNames) {
                 h('td', null, nameOf(state, t.controller),
                     t.previousController ? h('span', {class: 'muted small'}, ` (from ${nameOf(state, t.previousController)})`) : null),
                 h('td', null, h('span', {class: ['badge', `badge-${t.status}`]}, t.status)),
-                h('td', {class: 'nowrap'}, fmtDate(t.since)));
+                // on a phone the date may wrap, before its year only
+                h('td', {class: 'nowrap'}, fmtDate(t.since).replace(' ', '\u00a0')));
         })))));
     return ids.length;
 }

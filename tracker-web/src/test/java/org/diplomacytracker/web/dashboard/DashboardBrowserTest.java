@@ -395,6 +395,219 @@ class DashboardBrowserTest {
     }
 
     /**
+     * The Process menu leaves nothing of the process shown before: the stance chart of an empty
+     * process is empty and draws its first actor and issue once they arrive live; "Play until" and
+     * the comparison's dates follow the new span; a convergence found on one sample only shows as a dot.
+     */
+    @Test
+    void switchingProcessResetsTheChartsAndDatesAndDrawsTheNewProcesssFirstActorAndIssue() throws Exception {
+        postBatch("""
+                {"id":"switch-empty-open","process":"test-empty","type":"ProcessOpened","occurredOn":"2024-03-01","source":{"outlet":"Test Desk"},"title":"An empty process","parties":["gamma","delta"]}
+                {"id":"switch-quiet-open","process":"test-quiet","type":"ProcessOpened","occurredOn":"2024-06-01","source":{"outlet":"Test Desk"},"title":"Quiet talks","parties":["alpha","beta"]}
+                {"id":"switch-quiet-alpha","process":"test-quiet","type":"ActorRegistered","occurredOn":"2024-06-01","source":{"outlet":"Test Desk"},"actor":"alpha","name":"Alpha","kind":"state"}
+                {"id":"switch-quiet-beta","process":"test-quiet","type":"ActorRegistered","occurredOn":"2024-06-01","source":{"outlet":"Test Desk"},"actor":"beta","name":"Beta","kind":"state"}
+                {"id":"switch-quiet-prisoners","process":"test-quiet","type":"IssueDefined","occurredOn":"2024-06-01","source":{"outlet":"Test Desk"},"issue":"prisoners","title":"Prisoner exchange"}
+                {"id":"switch-quiet-alpha-open","process":"test-quiet","type":"PositionStated","occurredOn":"2024-06-02","source":{"outlet":"Test Desk"},"actor":"alpha","issue":"prisoners","stance":"open"}
+                {"id":"switch-quiet-beta-supports","process":"test-quiet","type":"PositionStated","occurredOn":"2024-06-05","source":{"outlet":"Test Desk"},"actor":"beta","issue":"prisoners","stance":"supports"}
+                """);
+        open("process=ru-ua");
+        js("document.getElementById('charts-panel').scrollIntoView()");
+        waitFor("Russia's stance chart", () -> text("#stance-story").startsWith("Russia on ")
+                && driver.findElements(By.cssSelector("#stance-chart canvas")).size() == 1);
+
+        chooseProcess("test-empty");
+        waitFor("the empty process", () -> text("#process-title").equals("An empty process") && ready());
+        waitFor("no stance chart of Russia's", () -> driver.findElements(By.cssSelector("#stance-chart canvas")).isEmpty()
+                && text("#stance-story").isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#chart-actor option, #chart-issue option"))).isEmpty();
+        assertThat(text("#stance-chart")).doesNotContain("Russia");
+        assertThat(driver.findElement(By.id("play-until")).getAttribute("value")).isEqualTo("2024-03-01");
+        assertThat(driver.findElement(By.id("diff-to")).getAttribute("value")).isEqualTo("2024-03-01");
+        assertThat(driver.findElement(By.id("diff-from")).getAttribute("value")).isEqualTo("2024-03-01");
+
+        // the first actor, issue and position arrive live: the chart draws them
+        waitFor("the live connection", () -> "connected".equals(js("return window.dashboard.status")));
+        post("""
+                {"id":"switch-empty-gamma","process":"test-empty","type":"ActorRegistered","occurredOn":"2024-03-02",
+                 "source":{"outlet":"Test Desk"},"actor":"gamma","name":"Gamma","kind":"state"}""");
+        post("""
+                {"id":"switch-empty-prisoners","process":"test-empty","type":"IssueDefined","occurredOn":"2024-03-02",
+                 "source":{"outlet":"Test Desk"},"issue":"prisoners","title":"Prisoner exchange"}""");
+        post("""
+                {"id":"switch-empty-gamma-rejects","process":"test-empty","type":"PositionStated","occurredOn":"2024-03-03",
+                 "source":{"outlet":"Test Desk"},"actor":"gamma","issue":"prisoners","stance":"rejects"}""");
+        waitFor("Gamma's stance chart", () -> text("#stance-story").equals("Gamma on Prisoner exchange: Rejects from 3 Mar 2024.")
+                && driver.findElements(By.cssSelector("#stance-chart canvas")).size() == 1);
+        assertThat(driver.findElement(By.id("chart-actor")).getAttribute("value")).isEqualTo("gamma");
+        assertThat(driver.findElement(By.id("chart-issue")).getAttribute("value")).isEqualTo("prisoners");
+
+        chooseProcess("test-quiet");
+        waitFor("Alpha's stance chart", () -> text("#stance-story").equals("Alpha on Prisoner exchange: Open from 2 Jun 2024.")
+                && driver.findElements(By.cssSelector("#stance-chart canvas")).size() == 1);
+        assertThat(driver.findElement(By.id("chart-actor")).getAttribute("value")).isEqualTo("alpha");
+        assertThat(driver.findElement(By.id("play-until")).getAttribute("value")).isEqualTo("2024-06-05");
+        assertThat(driver.findElement(By.id("diff-to")).getAttribute("value")).isEqualTo("2024-06-05");
+        assertThat(driver.findElement(By.id("diff-from")).getAttribute("value")).isEqualTo("2024-06-01");
+
+        // both parties hold a stance only from the last date on: one sample, drawn as a dot
+        waitFor("the convergence chart", () -> text("#convergence-story").equals("Sampled at 3 dates. Latest: Prisoner exchange 0.75.")
+                && driver.findElements(By.cssSelector("#convergence-chart canvas")).size() == 1);
+        long painted = (Long) js("""
+                const canvas = document.querySelector('#convergence-chart canvas');
+                const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let n = 0;
+                for (let i = 0; i < px.length; i += 4) {
+                    if (Math.abs(px[i] - 0x1f) < 6 && Math.abs(px[i + 1] - 0x77) < 6 && Math.abs(px[i + 2] - 0xb4) < 6) n++;
+                }
+                return n;""");
+        assertThat(painted).as("pixels of the first series' colour (#1f77b4)").isGreaterThan(20);
+        screenshot("desktop-process-switched.png");
+    }
+
+    @Test
+    void datesInTheAddressThatAreNoCalendarDatesAreIgnoredWithANoticeNamingThem() throws Exception {
+        open("process=ru-ua&asOf=2024-02-30");
+        assertThat(driver.getCurrentUrl()).contains("asOf=live");
+        assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isTrue();
+        WebElement banner = driver.findElement(By.id("banner"));
+        assertThat(banner.isDisplayed()).isTrue();
+        assertThat(banner.getAttribute("data-kind")).isEqualTo("info");
+        assertThat(banner.getText()).contains("asOf=“2024-02-30”").contains("not a calendar date")
+                .contains("live view");
+        screenshot("desktop-impossible-date.png");
+
+        open("process=ru-ua&asOf=2024-11-28&knownAt=2024-02-30");
+        assertThat(driver.getCurrentUrl()).doesNotContain("knownAt");
+        assertThat(driver.findElement(By.id("known-note")).isDisplayed()).isFalse();
+        assertThat(text("#asof-output")).isEqualTo("28 Nov 2024");
+        assertThat(text("#banner")).contains("knownAt=“2024-02-30”").contains("everything recorded")
+                .doesNotContain("asOf");
+
+        for (String[] bad : new String[][] {{"yesterday", "garbage"}, {"2024-13-45", "2024-99-99"}}) {
+            open("process=ru-ua&asOf=" + bad[0] + "&knownAt=" + bad[1]);
+            assertThat(text("#banner")).contains("asOf=“" + bad[0] + "”").contains("knownAt=“" + bad[1] + "”");
+            assertThat(driver.getCurrentUrl()).contains("asOf=live").doesNotContain("knownAt");
+        }
+
+        // real dates and instants are taken as written, without a notice
+        open("process=ru-ua&asOf=2024-02-29&knownAt=2024-11-20T12:00:00Z");
+        assertThat(text("#asof-output")).isEqualTo("29 Feb 2024");
+        assertThat(driver.getCurrentUrl()).contains("knownAt=2024-11-20T12%3A00%3A00Z");
+        assertThat(driver.findElement(By.id("banner")).isDisplayed()).isFalse();
+    }
+
+    /** scroll-padding-top keeps what takes focus clear of the sticky time bar, however tall it wraps. */
+    @Test
+    void shiftTabBackUpThroughTheMatrixNeverHidesTheFocusUnderTheTimeBar() throws Exception {
+        int[][] screens = {{1280, 800, 1}, {900, 700, 1}, {390, 844, 2}};
+        for (int[] screen : screens) {
+            viewport(screen[0], screen[1], screen[2], screen[0] < 500);
+            open("process=ru-ua&asOf=2024-11-28");
+            js("const cells = document.querySelectorAll('#matrix button.cell'); cells[cells.length - 1].focus()");
+            int cells = 0;
+            while (true) {
+                new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+                Number below = (Number) js("""
+                        const a = document.activeElement;
+                        if (!a.matches('#matrix button.cell')) return null;
+                        const bar = document.querySelector('.timebar');
+                        const bottom = getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+                        return a.getBoundingClientRect().top - bottom;""");
+                if (below == null) {
+                    break;
+                }
+                cells++;
+                String focused = driver.switchTo().activeElement().getAttribute("data-focus-key");
+                assertThat(below.doubleValue()).as("%s at %d px wide: below the time bar", focused, screen[0])
+                        .isGreaterThanOrEqualTo(0);
+            }
+            assertThat(cells).as("cells reached with Shift+Tab").isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void onAPhoneTheTerritoryDatesFitAndATableThatStillScrollsTakesFocus() throws Exception {
+        viewport(390, 844, 2, true);
+        open("process=ru-ua&asOf=2024-11-28");
+        WebElement box = driver.findElement(By.cssSelector("#territory .table-scroll"));
+        js("arguments[0].scrollIntoView()", box);
+        assertThat((Long) js("return arguments[0].scrollWidth - arguments[0].clientWidth", box))
+                .as("the territory table fits 390 px").isLessThanOrEqualTo(0L);
+        for (WebElement since : driver.findElements(By.cssSelector("#territory tbody td:last-child"))) {
+            assertThat((Boolean) js("const r = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();"
+                    + "return r.right <= b.right + 0.5", since, box)).as(since.getText()).isTrue();
+            assertThat(since.getText()).matches("\\d{1,2}[ \\u00a0][A-Z][a-z]{2}[ \\u00a0]\\d{4}");
+        }
+        assertThat(box.getAttribute("tabindex")).as("no tab stop where nothing scrolls").isNull();
+        screenshot("phone-territory.png");
+
+        viewport(300, 700, 2, true);
+        waitFor("a focusable, labelled table where it does scroll", () -> "0".equals(box.getAttribute("tabindex")));
+        assertThat((Long) js("return arguments[0].scrollWidth - arguments[0].clientWidth", box)).isPositive();
+        assertThat(box.getAttribute("aria-label")).isEqualTo("Territory table, scrolls sideways");
+        assertThat(box.getAttribute("role")).isEqualTo("region");
+    }
+
+    @Test
+    void aRetractionNoteEndsItsReasonWithOneFullStop() throws Exception {
+        postBatch("""
+                {"id":"retract-open","process":"test-retractions","type":"ProcessOpened","occurredOn":"2024-01-01","source":{"outlet":"Test Desk"},"title":"Retractions","parties":["eta","theta"]}
+                {"id":"retract-eta","process":"test-retractions","type":"ActorRegistered","occurredOn":"2024-01-01","source":{"outlet":"Test Desk"},"actor":"eta","name":"Eta","kind":"state"}
+                {"id":"retract-issue","process":"test-retractions","type":"IssueDefined","occurredOn":"2024-01-01","source":{"outlet":"Test Desk"},"issue":"truce","title":"Truce"}
+                {"id":"retract-first","process":"test-retractions","type":"PositionStated","occurredOn":"2024-01-02","source":{"outlet":"Test Desk"},"actor":"eta","issue":"truce","stance":"supports"}
+                {"id":"retract-second","process":"test-retractions","type":"PositionStated","occurredOn":"2024-01-03","source":{"outlet":"Test Desk"},"actor":"eta","issue":"truce","stance":"demands"}
+                {"id":"retract-third","process":"test-retractions","type":"PositionStated","occurredOn":"2024-01-04","source":{"outlet":"Test Desk"},"actor":"eta","issue":"truce","stance":"open"}
+                {"id":"retract-first-no","process":"test-retractions","type":"DevelopmentRetracted","occurredOn":"2024-01-05","source":{"outlet":"Test Desk"},"target":"retract-first","reason":"misattributed"}
+                {"id":"retract-second-no","process":"test-retractions","type":"DevelopmentRetracted","occurredOn":"2024-01-05","source":{"outlet":"Test Desk"},"target":"retract-second","reason":"The speaker denied it."}
+                """);
+        open("process=test-retractions&history=eta/truce");
+        String first = "#history-versions li[data-development='retract-first'] .amend-retracted";
+        String second = "#history-versions li[data-development='retract-second'] .amend-retracted";
+        waitFor("the retractions' own records", () -> text(first).contains("Test Desk") && text(second).contains("Test Desk"));
+        assertThat(text(first)).contains(": misattributed. This report no longer counts at any date.");
+        assertThat(text(second)).contains(": The speaker denied it. This report no longer counts at any date.");
+    }
+
+    @Test
+    void withEveryTimelineFilterOffTheTimelineSaysSo() throws Exception {
+        open("process=ru-ua&asOf=2024-11-28");
+        assertThat(driver.findElement(By.id("timeline-empty")).isDisplayed()).isFalse();
+        for (WebElement box : driver.findElements(By.cssSelector("#type-filters input:checked"))) {
+            driver.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']")).click();
+        }
+        assertThat(driver.findElements(By.cssSelector("#type-filters input:checked"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#timeline li"))).isEmpty();
+        assertThat(text("#timeline-empty")).isEqualTo("No developments match these filters.");
+        driver.findElement(By.cssSelector("label[for='filter-positions']")).click();
+        assertThat(driver.findElement(By.id("timeline-empty")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("#timeline li"))).isNotEmpty();
+    }
+
+    /** Text contrast, as rendered over the dialog's white: every element's opacity counts. */
+    @Test
+    void theHistoryDialogsStruckStanceAndKickerMeetAaContrast() throws Exception {
+        open("process=ru-ua&asOf=2024-11-28&history=ua/territory");
+        waitFor("the history", () -> driver.findElements(By.cssSelector("#history-versions li.version")).size() == 2);
+        for (String css : List.of("#history-versions li.version.struck .stance-tag", "#history-dialog .dialog-head .kicker")) {
+            Number ratio = (Number) js("""
+                    const el = document.querySelector(arguments[0]);
+                    const rgba = c => { const v = c.match(/[\\d.]+/g).map(Number); return v.length === 3 ? [...v, 1] : v; };
+                    const over = (c, o, under) => c.slice(0, 3).map((x, i) => x * c[3] * o + under[i] * (1 - c[3] * o));
+                    const opacity = e => { let o = 1; for (; e && e !== document.body; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; };
+                    let holder = el;
+                    while (holder && rgba(getComputedStyle(holder).backgroundColor)[3] === 0) holder = holder.parentElement;
+                    const bg = over(rgba(getComputedStyle(holder).backgroundColor), opacity(holder), [255, 255, 255]);
+                    // text inside a translucent box with its own background is faded over the white beneath
+                    const fg = over(rgba(getComputedStyle(el).color), opacity(el), holder === el ? [255, 255, 255] : bg);
+                    const lum = c => { const [r, g, b] = c.map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+                        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+                    return (hi + 0.05) / (lo + 0.05);""", css);
+            assertThat(ratio.doubleValue()).as("contrast of " + css).isGreaterThanOrEqualTo(4.5);
+        }
+    }
+
+    /**
      * The page's own JSON Patch applier against the examples of RFC 6902 (appendix A), and its live
      * client fed messages by hand: an update at or below the last offset is never applied.
      */
@@ -542,6 +755,18 @@ class DashboardBrowserTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(development)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    /** Several developments at once, as NDJSON (all or nothing). */
+    private void postBatch(String ndjson) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/developments"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private void chooseProcess(String process) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("process-select"))).selectByValue(process);
     }
 
     private static String json(String text) {

@@ -10,8 +10,15 @@ import org.diplomacytracker.web.live.LiveOptions;
 public record ServerOptions(String host, int port, long bodyLimit, Tokens tokens, LiveOptions live, int eventLoops) {
 
     public static final long DEFAULT_BODY_LIMIT = 8L * 1024 * 1024;
+    /** A body is held in memory whole, decoded as well as received: 1 GiB is far beyond any batch worth sending. */
+    public static final long MAX_BODY_LIMIT = 1024L * 1024 * 1024;
 
     public ServerOptions {
+        if (bodyLimit < 1 || bodyLimit > MAX_BODY_LIMIT) {
+            // Vert.x reads a negative limit as none at all
+            throw new IllegalArgumentException(
+                    "bodyLimit must be from 1 to " + MAX_BODY_LIMIT + " bytes, got " + bodyLimit);
+        }
         if (eventLoops < 0) {
             throw new IllegalArgumentException("eventLoops must be 0 (one per processor) or more, got " + eventLoops);
         }

@@ -3,6 +3,7 @@ package org.diplomacytracker.web;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -11,18 +12,22 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.diplomacytracker.core.Tracker;
+import org.diplomacytracker.web.api.AllowedMethods;
 import org.diplomacytracker.web.api.DevelopmentRoutes;
 import org.diplomacytracker.web.api.Problem;
 import org.diplomacytracker.web.api.ReadRoutes;
+import org.diplomacytracker.web.api.RequestTarget;
 import org.diplomacytracker.web.api.StateRoutes;
 import org.diplomacytracker.web.dashboard.DashboardRoutes;
 import org.diplomacytracker.web.live.LiveEndpoint;
 import org.diplomacytracker.web.live.LiveHub;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: routes (the API under {@code /api}, the dashboard at {@code /}), authentication,
- * and the errors of the transport itself (404, 405, 413) as problems. Holds no state beyond its
- * servers; the core does the work.
+ * and the errors of the transport itself (a malformed request, 404, 405 with its {@code Allow}, 413,
+ * a plain GET of the websocket) as problems. Holds no state beyond its servers; the core does the work.
  *
  * <p>Deploying it deploys {@link ServerOptions#effectiveEventLoops()} instances of one listener on
  * the same address: Vert.x shares the port among them and spreads the connections (HTTP and
@@ -31,6 +36,8 @@ import org.diplomacytracker.web.live.LiveHub;
  * undeploys them.
  */
 public final class TrackerServer extends VerticleBase {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
 
     /** Port 0 asks for any free port; shared listeners ask for it with a negative port unique to this server. */
     private static final AtomicInteger ANY_PORT_KEYS = new AtomicInteger();
@@ -77,13 +84,27 @@ public final class TrackerServer extends VerticleBase {
             new ReadRoutes(tracker.catalogue()).mount(router);
             new StateRoutes(tracker.state()).mount(router);
             live = new LiveEndpoint(vertx, hub, options.live());
-            router.get("/api/live").handler(live::handle);
+            router.route("/api/live").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                    .handler(TrackerServer::requireWebSocketUpgrade)
+                    .handler(live::handle);
             new DashboardRoutes().mount(router);
             router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
                     "no resource at " + ReadRoutesPaths.safe(ctx.request().path())).send(ctx.response()));
-            router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed", "Method not allowed",
-                    ctx.request().method() + " is not allowed on " + ReadRoutesPaths.safe(ctx.request().path()))
-                    .send(ctx.response()));
+            router.errorHandler(405, ctx -> {
+                String allow = AllowedMethods.at(router, ctx.normalizedPath());
+                ctx.response().putHeader("Allow", allow);
+                Problem.of(405, "method-not-allowed", "Method not allowed", ctx.request().method()
+                        + " is not allowed on " + ReadRoutesPaths.safe(ctx.request().path())
+                        + (allow.isEmpty() ? "" : "; allowed: " + allow)).send(ctx.response());
+            });
+            // what the router itself refuses before any route runs (no Host header, an Expect it cannot meet)
+            router.errorHandler(400, ctx -> {
+                log.debug("bad request refused by the router: {}", ctx.request().uri(), ctx.failure());
+                Problem.of(400, "bad-request", "Bad request", "the request could not be routed: it is not "
+                        + "well-formed HTTP (an HTTP/1.1 request needs a Host header)").send(ctx.response());
+            });
+            router.errorHandler(417, ctx -> Problem.of(417, "expectation-failed", "Expectation failed",
+                    "the only Expect the tracker meets is 100-continue").send(ctx.response()));
             router.errorHandler(413, ctx -> {
                 // the body was not read: close the connection rather than drain an oversize upload
                 ctx.response().putHeader("Connection", "close");
@@ -93,7 +114,7 @@ public final class TrackerServer extends VerticleBase {
             });
             router.errorHandler(500, ctx -> {
                 if (ctx.failure() != null) {
-                    org.slf4j.LoggerFactory.getLogger(TrackerServer.class).error("request failed", ctx.failure());
+                    log.error("request failed", ctx.failure());
                 }
                 Problem.of(500, "internal-error", "Internal error",
                         "the tracker failed to handle this request; the server log has the details")
@@ -107,7 +128,11 @@ public final class TrackerServer extends VerticleBase {
                     .setMaxWebSocketFrameSize(options.live().maxFrameBytes())
                     .setMaxWebSocketMessageSize(options.live().maxFrameBytes());
             return vertx.createHttpServer(serverOptions)
-                    .requestHandler(router)
+                    .requestHandler(request -> RequestTarget.malformed(request).ifPresentOrElse(problem -> {
+                        // a client's typo, refused before the router would fail to decode it
+                        log.debug("malformed request target refused: {}", request.uri());
+                        problem.send(request.response());
+                    }, () -> router.handle(request)))
                     .listen()
                     .onSuccess(s -> {
                         server = s;
@@ -147,6 +172,18 @@ public final class TrackerServer extends VerticleBase {
                     ? "send a bearer token in the Authorization header"
                     : "the bearer token is not valid").send(ctx.response());
         });
+    }
+
+    /** A plain GET of the live endpoint is told to upgrade, before Vert.x answers it in plain text. */
+    private static void requireWebSocketUpgrade(RoutingContext ctx) {
+        if (!ctx.request().canUpgradeToWebSocket()) {
+            ctx.response().putHeader("Upgrade", "websocket").putHeader("Connection", "Upgrade");
+            Problem.of(426, "websocket-upgrade-required", "Upgrade required", "/api/live speaks the live "
+                    + "protocol over a websocket: open it with a websocket client (Connection: Upgrade, "
+                    + "Upgrade: websocket)").send(ctx.response());
+            return;
+        }
+        ctx.next();
     }
 
     private void requireAnalyst(RoutingContext ctx) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import java.util.Locale;
 import org.diplomacytracker.core.Tracker;
 import org.diplomacytracker.core.process.DevelopmentRefusedException;
 import org.diplomacytracker.core.process.Recording;
@@ -18,8 +19,8 @@ import org.diplomacytracker.events.InvalidDevelopmentException;
 
 /**
  * {@code POST /api/developments}: one development as {@code application/json}, or an atomic batch
- * as {@code application/x-ndjson}. Decoding runs on a worker thread and recording on core's, so the
- * event loop only routes.
+ * as {@code application/x-ndjson}, either sent as it is or gzip/deflate-compressed. Decompressing and
+ * decoding run on a worker thread and recording on core's, so the event loop only routes.
  */
 public final class DevelopmentRoutes {
 
@@ -45,28 +46,57 @@ public final class DevelopmentRoutes {
 
     private enum Shape { SINGLE, BATCH }
 
+    /**
+     * The shape the Content-Type announces: {@code application/json} or {@code application/x-ndjson}, with
+     * no parameter but an optional {@code charset=utf-8}; null for anything else.
+     */
     private static Shape shapeOf(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         if (type == null) {
             return null;
         }
-        String media = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-        if (media.equals("application/json") || media.endsWith("+json")) {
-            return Shape.SINGLE;
+        String[] parts = type.split(";");
+        Shape shape = switch (parts[0].trim().toLowerCase(Locale.ROOT)) {
+            case "application/json" -> Shape.SINGLE;
+            case "application/x-ndjson" -> Shape.BATCH;
+            default -> null;
+        };
+        for (int i = 1; i < parts.length && shape != null; i++) {
+            String parameter = parts[i].trim();
+            int equals = parameter.indexOf('=');
+            if (!parameter.isEmpty() && (equals < 0
+                    || !parameter.substring(0, equals).trim().equalsIgnoreCase("charset")
+                    || !unquoted(parameter.substring(equals + 1).trim()).equalsIgnoreCase("utf-8"))) {
+                shape = null;
+            }
         }
-        if (media.equals("application/x-ndjson") || media.equals("application/ndjson")
-                || media.equals("application/jsonl")) {
-            return Shape.BATCH;
-        }
-        return null;
+        return shape;
     }
 
+    private static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** Refuses, before the body is read, a media type or content coding the tracker cannot read. */
     private void checkMediaType(RoutingContext ctx) {
         if (shapeOf(ctx) == null) {
+            String type = ctx.request().getHeader("Content-Type");
             ctx.response().putHeader("Accept-Post", "application/json, application/x-ndjson");
             Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                    "send one development as application/json or a batch as application/x-ndjson")
+                    "send one development as application/json or a batch as application/x-ndjson, in UTF-8 "
+                            + "(charset=utf-8 is the only parameter accepted); "
+                            + (type == null ? "the request has no Content-Type"
+                                    : "got '" + Params.shorten(type) + "'"))
                     .send(ctx.response());
+            return;
+        }
+        if (BodyCoding.of(ctx.request().headers()).isEmpty()) {
+            ctx.response().putHeader("Accept-Encoding", BodyCoding.ACCEPTED);
+            Problem.of(415, "unsupported-content-encoding", "Unsupported content encoding",
+                    "send the body as it is, or compressed with one Content-Encoding: gzip or deflate; got '"
+                            + Params.shorten(String.join(", ", ctx.request().headers().getAll("Content-Encoding")))
+                            + "'").send(ctx.response());
             return;
         }
         ctx.next();
@@ -74,9 +104,10 @@ public final class DevelopmentRoutes {
 
     private void post(RoutingContext ctx) {
         Shape shape = shapeOf(ctx);
+        BodyCoding coding = BodyCoding.of(ctx.request().headers()).orElseThrow();
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         io.vertx.core.Context context = vertx.getOrCreateContext();
-        vertx.executeBlocking(() -> decode(shape, body), false)
+        vertx.executeBlocking(() -> decode(shape, coding.decode(body, bodyLimit)), false)
                 .compose(batch -> Future.fromCompletionStage(tracker.record(batch.developments()), context)
                         .recover(failure -> Future.failedFuture(withLine(failure, batch)))
                         .map(recording -> respond(ctx, shape, recording)))
@@ -141,6 +172,12 @@ public final class DevelopmentRoutes {
     /** A failure of decoding or recording, as the problem the client reads. */
     private static Problem problemFor(Throwable failure, Shape shape) {
         Throwable t = Errors.unwrap(failure);
+        if (t instanceof BodyCoding.DecodedTooLarge e) {
+            return e.problem;
+        }
+        if (t instanceof BodyCoding.Undecodable e) {
+            return e.problem;
+        }
         if (t instanceof InvalidDevelopmentException e) {
             return Errors.invalid(e);
         }

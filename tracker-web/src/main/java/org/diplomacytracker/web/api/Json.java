@@ -19,8 +19,10 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+        // set, not left to Vert.x, so that a HEAD answer carries the length its GET would have
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
+                .putHeader("Content-Length", Integer.toString(bytes.length))
                 .end(Buffer.buffer(bytes));
     }
 }

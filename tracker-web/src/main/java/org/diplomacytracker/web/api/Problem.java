@@ -43,8 +43,11 @@ public record Problem(int status, String slug, String title, String detail, Stri
         if (response.headWritten() || response.closed()) {
             return;
         }
+        Buffer body = Buffer.buffer(toJson().toString());
+        // set, not left to Vert.x, so that a HEAD answer carries the length its GET would have
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/problem+json")
-                .end(Buffer.buffer(toJson().toString()));
+                .putHeader("Content-Length", Integer.toString(body.length()))
+                .end(body);
     }
 }

@@ -2,6 +2,8 @@ package org.diplomacytracker.web.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -30,9 +32,14 @@ public final class ReadRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/api/processes").handler(this::processes);
-        router.get("/api/processes/:process/developments/:id").handler(this::development);
-        router.get("/api/processes/:process/timeline").handler(this::timeline);
+        read(router, "/api/processes").handler(this::processes);
+        read(router, "/api/processes/:process/developments/:id").handler(this::development);
+        read(router, "/api/processes/:process/timeline").handler(this::timeline);
+    }
+
+    /** A read answers GET, and HEAD with the same status and headers (Vert.x leaves out the body). */
+    static Route read(Router router, String path) {
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
     }
 
     private void processes(RoutingContext ctx) {

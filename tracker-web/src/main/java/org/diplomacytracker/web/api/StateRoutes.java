@@ -28,9 +28,9 @@ public final class StateRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/api/processes/:process/state").handler(this::state);
-        router.get("/api/processes/:process/positions/:actor/:issue/history").handler(this::history);
-        router.get("/api/processes/:process/diff").handler(this::diff);
+        ReadRoutes.read(router, "/api/processes/:process/state").handler(this::state);
+        ReadRoutes.read(router, "/api/processes/:process/positions/:actor/:issue/history").handler(this::history);
+        ReadRoutes.read(router, "/api/processes/:process/diff").handler(this::diff);
     }
 
     private void state(RoutingContext ctx) {

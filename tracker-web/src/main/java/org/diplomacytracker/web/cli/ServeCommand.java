@@ -40,7 +40,8 @@ public final class ServeCommand implements Runnable {
     boolean demo;
 
     @Option(names = "--body-limit", defaultValue = "8388608", paramLabel = "BYTES",
-            description = "Largest request body accepted (default: ${DEFAULT-VALUE} = 8 MiB).")
+            description = "Largest request body accepted, once decompressed; 1 to 1073741824 "
+                    + "(default: ${DEFAULT-VALUE} = 8 MiB).")
     long bodyLimit;
 
     @Option(names = "--allow-origin", paramLabel = "ORIGIN",
@@ -61,6 +62,10 @@ public final class ServeCommand implements Runnable {
     public void run() {
         if (port < 0 || port > 65535) {
             throw new CliException("--port must be between 0 and 65535, got " + port);
+        }
+        if (bodyLimit < 1 || bodyLimit > ServerOptions.MAX_BODY_LIMIT) {
+            throw new CliException("--body-limit must be from 1 to " + ServerOptions.MAX_BODY_LIMIT
+                    + " bytes (1 GiB), got " + bodyLimit);
         }
         Tokens tokens = Tokens.parse(System.getenv("TRACKER_TOKENS"));
         if (liveBuffer < 1) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -163,6 +164,41 @@ class BadInputTest {
         Reply reply = api.post("text/plain", NewDevelopments.position("plain").toString()
                 .getBytes(StandardCharsets.UTF_8));
         assertProblem(reply, 415);
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"application/merge-patch+json", "application/problem+json", "application/ndjson",
+            "application/jsonl", "application/json; charset=iso-8859-1", "application/json; profile=x",
+            "application/x-ndjson; charset=utf-16"})
+    void onlyJsonAndNdjsonInUtf8AreAcceptedOtherJsonishTypesAre415(String contentType) {
+        Reply reply = api.post(contentType, NewDevelopments.position("jsonish").toString()
+                .getBytes(StandardCharsets.UTF_8));
+        JsonNode problem = assertProblem(reply, 415);
+        assertThat(problem.get("detail").asText()).contains("application/json", "application/x-ndjson");
+        assertThat(reply.header("Accept-Post")).isEqualTo("application/json, application/x-ndjson");
+    }
+
+    @ParameterizedTest(name = "Content-Encoding: {0}")
+    @ValueSource(strings = {"br", "compress", "zstd", "gzip, gzip"})
+    void contentEncodingOtherThanGzipOrDeflateIsRefusedAs415(String encoding) {
+        Reply reply = RawRequests.post(api, "application/json", encoding,
+                NewDevelopments.position("encoded").toString().getBytes(StandardCharsets.UTF_8));
+        JsonNode problem = assertProblem(reply, 415);
+        assertThat(problem.get("detail").asText()).contains("gzip", "deflate");
+        assertThat(reply.header("Accept-Encoding")).isEqualTo("gzip, deflate, identity");
+        assertNotStored("encoded");
+    }
+
+    @Test
+    void bodyThatIsNotWhatItsContentEncodingSaysIsRefused() {
+        byte[] plain = NewDevelopments.position("not-gzip").toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(assertProblem(RawRequests.post(api, "application/json", "gzip", plain), 400)
+                .get("detail").asText()).contains("gzip");
+        byte[] truncated = RawRequests.gzip(plain);
+        assertProblem(RawRequests.post(api, "application/json", "gzip",
+                Arrays.copyOf(truncated, truncated.length - 12)), 400);
+        assertProblem(RawRequests.post(api, Api.NDJSON, "deflate", plain), 400);
+        assertNotStored("not-gzip");
     }
 
     // --- one development: well-formed but refused by the process ---
@@ -340,6 +376,71 @@ class BadInputTest {
             // served by the same event loop after the refusal's handler has returned
             api.processes();
             assertThat(log.errors()).as("a client's oversize upload is not a server error").isEmpty();
+        }
+    }
+
+    @Test
+    void gzipBodyThatInflatesPastTheLimitIsRefusedAs413WithoutInflatingItWhole() throws IOException {
+        // one valid development, then 64 MiB of blanks: 64 KiB on the wire, eight times the limit once inflated
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+            gzip.write(ndjson(NewDevelopments.position("inflated")).getBytes(StandardCharsets.UTF_8));
+            byte[] blanks = new byte[1024 * 1024];
+            Arrays.fill(blanks, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                gzip.write(blanks);
+            }
+            gzip.write('\n');
+        }
+        assertThat(compressed.size()).as("the compressed body is well under the limit").isLessThan(1024 * 1024);
+        try (LogCapture log = new LogCapture()) {
+            JsonNode problem = assertProblem(
+                    RawRequests.post(api, Api.NDJSON, "gzip", compressed.toByteArray()), 413);
+            assertThat(problem.get("detail").asText()).contains("8388608");
+            assertThat(log.errors()).as("a client's oversize upload is not a server error").isEmpty();
+        }
+        assertNotStored("inflated");
+    }
+
+    // --- the request target and the router's own refusals ---
+
+    @Test
+    void malformedPercentEscapeInThePathIsABadRequestProblemNotAServerError() {
+        try (LogCapture log = new LogCapture()) {
+            assertProblem(RawRequests.get(api, "/api/processes/%ZZ/state"), 400);
+            assertProblem(RawRequests.get(api, "/api/processes/ru-ua/developments/kellogg-envoy%2"), 400);
+            assertProblem(RawRequests.get(api, "/%ZZ"), 400);
+            api.processes();
+            assertThat(log.errors()).as("a client's malformed URI is not a server error").isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+            "asOf, /api/processes/ru-ua/state?asOf=%ZZ",
+            "knownAt, /api/processes/ru-ua/state?asOf=2024-11-20&knownAt=%2",
+            "from, /api/processes/ru-ua/timeline?limit=10&from=%G1",
+            "to, /api/processes/ru-ua/diff?from=2024-11-01&to=%"})
+    void malformedPercentEscapeInAQueryParameterIsRefusedNamingIt(String field, String target) {
+        try (LogCapture log = new LogCapture()) {
+            assertProblem(RawRequests.get(api, target), 400, field);
+            api.processes();
+            assertThat(log.errors()).as("a client's malformed query is not a server error").isEmpty();
+        }
+    }
+
+    @Test
+    void whatTheRouterRefusesItselfIsAProblemToo() {
+        try (LogCapture log = new LogCapture()) {
+            // HTTP/1.1 without a Host header
+            assertProblem(RawRequests.overSocket(api, "GET /api/processes HTTP/1.1\r\nConnection: close\r\n\r\n"),
+                    400);
+            // an expectation other than 100-continue
+            assertProblem(RawRequests.overSocket(api, "POST /api/developments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2\r\nExpect: a-miracle\r\n"
+                    + "Connection: close\r\n\r\n{}"), 417);
+            api.processes();
+            assertThat(log.errors()).isEmpty();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.diplomacytracker.web.testing.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,6 +157,29 @@ class RecordingOverHttpTest {
 
         assertThat(tracker.headOffset()).isEqualTo(head);
         assertThat(api.processes().at("/processes/0/developments").asInt()).isEqualTo(101);
+    }
+
+    @Test
+    void compressedBodiesAreRecordedAsIfSentPlain() {
+        Api api = tracker.api();
+        assertThat(api.postNdjson(DemoData.ndjson()).status()).isEqualTo(201);
+
+        byte[] single = NewDevelopments.position("sent-gzipped").toString().getBytes(StandardCharsets.UTF_8);
+        Reply gzipped = RawRequests.post(api, "application/json; charset=utf-8", "gzip", RawRequests.gzip(single));
+        assertThat(gzipped.status()).as("%s", gzipped).isEqualTo(201);
+        assertThat(api.development("ru-ua", "sent-gzipped").at("/development/stance").asText()).isEqualTo("opposes");
+
+        byte[] batch = NewDevelopments.ndjson(NewDevelopments.position("sent-deflated-1"),
+                NewDevelopments.position("sent-deflated-2")).getBytes(StandardCharsets.UTF_8);
+        Reply deflated = RawRequests.post(api, "application/x-ndjson; charset=UTF-8", "deflate",
+                RawRequests.deflate(batch));
+        assertThat(deflated.status()).as("%s", deflated).isEqualTo(201);
+        assertThat(deflated.json().get("accepted").asInt()).isEqualTo(2);
+
+        Reply identity = RawRequests.post(api, "application/json", "identity",
+                NewDevelopments.position("sent-as-is").toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(identity.status()).as("%s", identity).isEqualTo(201);
+        assertThat(api.processes().at("/processes/0/developments").asInt()).isEqualTo(DemoData.SIZE + 4);
     }
 
     /**

@@ -47,8 +47,10 @@ public final class DevelopmentRoutes {
     private enum Shape { SINGLE, BATCH }
 
     /**
-     * The shape the Content-Type announces: {@code application/json} or {@code application/x-ndjson}, with
-     * no parameter but an optional {@code charset=utf-8}; null for anything else.
+     * The shape the Content-Type announces: {@code application/json} or {@code application/x-ndjson} (also
+     * named {@code application/ndjson} and {@code application/jsonl}), with no parameter but an optional
+     * {@code charset=utf-8}; null for anything else, other {@code +json} types included (a merge patch is
+     * not a development).
      */
     private static Shape shapeOf(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
@@ -58,7 +60,8 @@ public final class DevelopmentRoutes {
         String[] parts = type.split(";");
         Shape shape = switch (parts[0].trim().toLowerCase(Locale.ROOT)) {
             case "application/json" -> Shape.SINGLE;
-            case "application/x-ndjson" -> Shape.BATCH;
+            // the two other names NDJSON goes by, taken since the first release
+            case "application/x-ndjson", "application/ndjson", "application/jsonl" -> Shape.BATCH;
             default -> null;
         };
         for (int i = 1; i < parts.length && shape != null; i++) {

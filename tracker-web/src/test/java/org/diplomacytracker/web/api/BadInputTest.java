@@ -167,8 +167,8 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "Content-Type: {0}")
-    @ValueSource(strings = {"application/merge-patch+json", "application/problem+json", "application/ndjson",
-            "application/jsonl", "application/json; charset=iso-8859-1", "application/json; profile=x",
+    @ValueSource(strings = {"application/merge-patch+json", "application/problem+json", "application/vnd.api+json",
+            "text/json", "application/json; charset=iso-8859-1", "application/json; profile=x",
             "application/x-ndjson; charset=utf-16"})
     void onlyJsonAndNdjsonInUtf8AreAcceptedOtherJsonishTypesAre415(String contentType) {
         Reply reply = api.post(contentType, NewDevelopments.position("jsonish").toString()

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An analyst records the demo data set over HTTP into an embedded store, then single developments;
@@ -201,5 +203,18 @@ class RecordingOverHttpTest {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).as("20 single developments, one after another").isLessThan(Duration.ofSeconds(4));
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"application/ndjson", "application/jsonl",
+            "application/x-ndjson; charset=UTF-8"})
+    void aBatchIsTakenUnderEachNameNdjsonGoesBy(String contentType) {
+        Api api = tracker.api();
+        assertThat(api.postNdjson(DemoData.ndjson()).status()).isEqualTo(201);
+        String id = "batch-as-" + contentType.replaceAll("[^a-z]", "-");
+        Reply reply = api.post(contentType, NewDevelopments.ndjson(
+                NewDevelopments.position(id)).getBytes(StandardCharsets.UTF_8));
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        assertThat(api.development("ru-ua", id).at("/development/id").asText()).isEqualTo(id);
     }
 }

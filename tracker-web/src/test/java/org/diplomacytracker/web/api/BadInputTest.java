@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.diplomacytracker.core.store.StoreSettings;
 import org.diplomacytracker.web.testing.Api;
 import org.diplomacytracker.web.testing.DemoData;
 import org.diplomacytracker.web.testing.LogCapture;
@@ -50,9 +49,8 @@ class BadInputTest {
 
     @BeforeAll
     static void recordDemo() {
-        tracker = RunningTracker.start(StoreSettings.embedded(data));
+        tracker = RunningTracker.withDemo(data);
         api = tracker.api();
-        assertThat(api.postNdjson(DemoData.ndjson()).status()).isEqualTo(201);
     }
 
     @AfterAll

@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.diplomacytracker.core.store.StoreSettings;
 import org.diplomacytracker.web.testing.Api;
-import org.diplomacytracker.web.testing.DemoData;
 import org.diplomacytracker.web.testing.Reply;
 import org.diplomacytracker.web.testing.RunningTracker;
 import org.junit.jupiter.api.AfterAll;
@@ -36,9 +34,8 @@ class HttpMethodsTest {
 
     @BeforeAll
     static void recordDemo() {
-        tracker = RunningTracker.start(StoreSettings.embedded(data));
+        tracker = RunningTracker.withDemo(data);
         api = tracker.api();
-        assertThat(api.postNdjson(DemoData.ndjson()).status()).isEqualTo(201);
     }
 
     @AfterAll

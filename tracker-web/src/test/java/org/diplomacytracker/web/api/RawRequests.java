@@ -98,20 +98,22 @@ final class RawRequests {
     }
 
     static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return compressed(data, GZIPOutputStream::new);
     }
 
     /** RFC 9110 deflate: the zlib format. */
     static byte[] deflate(byte[] data) {
+        return compressed(data, DeflaterOutputStream::new);
+    }
+
+    private interface Compressor {
+        java.io.OutputStream around(java.io.OutputStream out) throws IOException;
+    }
+
+    private static byte[] compressed(byte[] data, Compressor compressor) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(out)) {
-            deflate.write(data);
+        try (java.io.OutputStream compressing = compressor.around(out)) {
+            compressing.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

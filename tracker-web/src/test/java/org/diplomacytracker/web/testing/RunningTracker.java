@@ -31,6 +31,17 @@ public final class RunningTracker implements AutoCloseable {
         return start(store, Tokens.none());
     }
 
+    /** A tracker on the embedded store in {@code data}, with the demo data set posted over HTTP. */
+    public static RunningTracker withDemo(java.nio.file.Path data) {
+        RunningTracker running = start(StoreSettings.embedded(data));
+        int status = running.api().postNdjson(DemoData.ndjson()).status();
+        if (status != 201) {
+            running.close();
+            throw new IllegalStateException("the demo data set was answered " + status);
+        }
+        return running;
+    }
+
     public static RunningTracker start(StoreSettings store, Tokens tokens) {
         TrackerConfiguration.disableTelemetry();
         RunningTracker running = new RunningTracker(TrackerOptions.defaults(store), tokens);

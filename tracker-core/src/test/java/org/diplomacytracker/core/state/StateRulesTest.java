@@ -99,9 +99,7 @@ class StateRulesTest extends RecordedIndexFixture {
     void aCorrectionKeepsItsTargetsPlaceInRecordedOrder() {
         record(stance(P, "s1", "2020-03-01", "north", "border", "demands"));
         record(stance(P, "s2", "2020-03-01", "north", "border", "opposes"));
-        record(dev(P, "c1", "DevelopmentCorrected", "2020-06-01", "\"target\":\"s1\",\"replacement\":"
-                + json(P, "s1", "PositionStated", "2020-03-01", "\"actor\":\"north\",\"issue\":\"border\","
-                + "\"stance\":\"supports\"")));
+        record(correctionOfS1("c1", "2020-06-01", "supports"));
         assertThat(stanceIn(at("2020-03-01"), "north", "border")).as("s2 still comes after s1 on that day")
                 .isEqualTo("opposes");
     }
@@ -118,15 +116,18 @@ class StateRulesTest extends RecordedIndexFixture {
         assertThat(history.versions()).singleElement().satisfies(v -> assertThat(v.correctedBy()).isEqualTo("c1"));
     }
 
+    /** A correction of s1 (north on the border, 1 March 2020) to {@code stance}. */
+    private static Development correctionOfS1(String id, String occurredOn, String stance) {
+        return dev(P, id, "DevelopmentCorrected", occurredOn, "\"target\":\"s1\",\"replacement\":"
+                + json(P, "s1", "PositionStated", "2020-03-01", "\"actor\":\"north\",\"issue\":\"border\","
+                + "\"stance\":\"" + stance + "\""));
+    }
+
     @Test
     void aHistoryMarksEachVersionWithWhatCorrectedItAndNothingElse() {
         record(stance(P, "s1", "2020-03-01", "north", "border", "demands"));
-        record(dev(P, "c1", "DevelopmentCorrected", "2020-06-01", "\"target\":\"s1\",\"replacement\":"
-                + json(P, "s1", "PositionStated", "2020-03-01", "\"actor\":\"north\",\"issue\":\"border\","
-                + "\"stance\":\"supports\"")));
-        record(dev(P, "c2", "DevelopmentCorrected", "2020-06-02", "\"target\":\"s1\",\"replacement\":"
-                + json(P, "s1", "PositionStated", "2020-03-01", "\"actor\":\"north\",\"issue\":\"border\","
-                + "\"stance\":\"open\"")));
+        record(correctionOfS1("c1", "2020-06-01", "supports"));
+        record(correctionOfS1("c2", "2020-06-02", "open"));
         var whileC2Stood = index.history(P, "north", "border", null).history().versions();
         assertThat(whileC2Stood).extracting(v -> v.stance() + " corrected by " + v.correctedBy())
                 .containsExactly("demands corrected by c2", "supports corrected by c2", "open corrected by null");

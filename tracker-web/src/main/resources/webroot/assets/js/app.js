@@ -1,5 +1,7 @@
 // The dashboard: reads its view from the URL (?process=&asOf=&knownAt=, so every view is a link),
 // follows that view over the live websocket, and draws the state, the timeline and the charts.
+// Each change the reader makes is a step of the browser's history, so Back and Forward go through
+// the views seen (see pushUrl); the page follows them without a reload (see applyUrl).
 
 import {h, fill, byId} from './dom.js';
 import {api, wholeTimeline, ApiError} from './api.js';
@@ -18,6 +20,7 @@ const VIEW_THROTTLE_MS = 100;      // at most ten subscriptions a second while s
 const REST_FALLBACK_MS = 1500;     // no snapshot by then: draw from the REST API meanwhile
 const TIMELINE_PAGE = 25;
 const MAX_SAMPLES = 60;            // dates sampled for the convergence chart
+const SETTLE_MS = 1000;            // slider keys or date-field edits closer together than this make one step of history
 
 const app = {
     processes: [],
@@ -91,28 +94,10 @@ function notice(text) {
 
 let urlTimer = null;
 let lastUrlAt = -Infinity;
+let pendingSearch = null;  // the address a throttled write is to put on the current entry
 
-/**
- * Puts the view in the address bar, so that it is a link to share. Throttled while the date plays or
- * is scrubbed: browsers refuse (and complain about) hundreds of history updates a second.
- */
-function writeUrl({throttled = false} = {}) {
-    if (!throttled) {
-        writeUrlNow();
-        return;
-    }
-    if (urlTimer) {
-        return;
-    }
-    const wait = Math.max(0, 200 - (performance.now() - lastUrlAt));
-    urlTimer = setTimeout(() => {
-        urlTimer = null;
-        lastUrlAt = performance.now();
-        writeUrlNow();
-    }, wait);
-}
-
-function writeUrlNow() {
+/** The address of the view on screen (the token, if any, kept). */
+function searchOfView() {
     const old = new URLSearchParams(location.search);
     const q = new URLSearchParams();
     if (app.process) {
@@ -132,9 +117,97 @@ function writeUrlNow() {
     if (old.get('token')) {
         q.set('token', old.get('token'));
     }
-    const search = '?' + q.toString();
-    if (search !== location.search) {
-        history.replaceState(null, '', search + location.hash);
+    return '?' + q.toString();
+}
+
+/**
+ * Puts the view in the address bar, so that it is a link to share, over the current entry of the
+ * browser's history (no step for Back). Throttled while the date plays or is scrubbed: browsers
+ * refuse (and complain about) hundreds of history updates a second.
+ */
+function replaceUrl({throttled = false} = {}) {
+    pendingSearch = searchOfView();
+    if (!throttled) {
+        flushUrl();
+        return;
+    }
+    if (urlTimer) {
+        return;
+    }
+    const wait = Math.max(0, 200 - (performance.now() - lastUrlAt));
+    urlTimer = setTimeout(() => {
+        urlTimer = null;
+        lastUrlAt = performance.now();
+        flushUrl();
+    }, wait);
+}
+
+/** Writes a throttled address now, on the entry it belongs to. */
+function flushUrl() {
+    clearTimeout(urlTimer);
+    urlTimer = null;
+    if (pendingSearch !== null && pendingSearch !== location.search) {
+        history.replaceState(history.state, '', pendingSearch + location.hash);
+    }
+    pendingSearch = null;
+}
+
+/** Forgets a throttled address: the entry it was meant for is no longer the current one. */
+function dropPendingUrl() {
+    clearTimeout(urlTimer);
+    urlTimer = null;
+    pendingSearch = null;
+}
+
+/**
+ * A new step in the browser's history, for a change the reader made: Back returns to the view
+ * before it. The entry left first gets the address it stood for (a throttled write may be pending).
+ * No step when the address stays the same. `state` marks the entry (a history opened by it).
+ */
+function pushUrl(state = null) {
+    flushUrl();
+    endRun();
+    const search = searchOfView();
+    if (search === location.search) {
+        return false;
+    }
+    history.pushState(state, '', search + location.hash);
+    return true;
+}
+
+/**
+ * A run: changes from one control that make one step together. The first change of a run pushes
+ * an entry, the others replace it (throttled). A run of the slider ends when the pointer lets go
+ * of it, when it loses focus, or SETTLE_MS after its last move (never while the pointer holds it);
+ * a run of a date field ends when it loses focus or SETTLE_MS after its last edit (typing a date
+ * changes it several times); a play is one run, from Play to its stop. Any other step ends a run.
+ */
+const run = {source: null, timer: null, held: false};
+
+/** A change of the view from `source` ('slider', 'date', 'known', 'play'; null for one on its own). */
+function step(source = null) {
+    if (source && run.source === source) {
+        replaceUrl({throttled: true});
+    } else if (pushUrl() && source) {
+        run.source = source;
+    }
+    if (source && run.source === source) {
+        clearTimeout(run.timer);
+        if (source !== 'play') {
+            run.timer = setTimeout(() => {
+                if (!(source === 'slider' && run.held)) {
+                    endRun(source);
+                }
+            }, SETTLE_MS);
+        }
+    }
+}
+
+/** Ends the run (of `source` only, when given): the next change is a step of its own. */
+function endRun(source) {
+    if (!source || run.source === source) {
+        clearTimeout(run.timer);
+        run.source = null;
     }
 }
 
@@ -319,7 +392,7 @@ function render() {
         const names = lookupNames();
         withFocusKept(() => {
             const rows = renderMatrix(byId('matrix'), state, {
-                parties: app.parties, flashed: app.flashed, onOpen: (actor, issue) => showHistory(actor, issue),
+                parties: app.parties, flashed: app.flashed, onOpen: (actor, issue) => showHistory(actor, issue, {push: true}),
             });
             byId('matrix-empty').hidden = rows > 0;
             byId('matrix').hidden = rows === 0;
@@ -396,7 +469,8 @@ function lookupNames() {
     return names;
 }
 
-function renderTimeControls() {
+/** The time controls as the view is; `force` also sets the date fields that have focus (Back, Forward). */
+function renderTimeControls({force = false} = {}) {
     const date = shownDate();
     const slider = byId('date-slider');
     if (app.span.first && date) {
@@ -409,14 +483,14 @@ function renderTimeControls() {
     fill(byId('asof-output'), date ? fmtDate(date) : '—');
     byId('live-badge').hidden = app.asOf !== 'live';
     const dateInput = byId('date-input');
-    if (date && dateInput.value !== date && document.activeElement !== dateInput) {
+    if (date && dateInput.value !== date && (force || document.activeElement !== dateInput)) {
         dateInput.value = date;
     }
     const liveButton = byId('live-button');
     liveButton.setAttribute('aria-pressed', app.asOf === 'live' ? 'true' : 'false');
     const known = byId('known-input');
     const knownDate = app.knownAt ? app.knownAt.substring(0, 10) : '';
-    if (known.value !== knownDate && document.activeElement !== known) {
+    if (known.value !== knownDate && (force || document.activeElement !== known)) {
         known.value = knownDate;
     }
     byId('known-latest').disabled = !app.knownAt;
@@ -453,9 +527,9 @@ function setupSlider() {
 
 // ---- time controls --------------------------------------------------------------------------
 
-/** Shows another date ('live' or an ISO date). */
-function setAsOf(value, {fromPlay = false} = {}) {
-    if (!fromPlay && app.playing) {
+/** Shows another date ('live' or an ISO date); `source` as for step(). */
+function setAsOf(value, {source = null} = {}) {
+    if (source !== 'play' && app.playing) {
         stopPlay();
     }
     if (value !== 'live' && app.span.first) {
@@ -467,16 +541,19 @@ function setAsOf(value, {fromPlay = false} = {}) {
         return;
     }
     app.asOf = value;
-    writeUrl({throttled: true});
+    step(source);
     renderTimeControls();
     renderTimelinePanel();
     redrawChartMarkers();
     requestView();
 }
 
-function setKnownAt(value) {
+function setKnownAt(value, {source = null} = {}) {
+    if ((value || null) === app.knownAt) {
+        return;
+    }
     app.knownAt = value || null;
-    writeUrl();
+    step(source);
     renderTimeControls();
     requestView();
     renderTimelinePanel();
@@ -508,14 +585,29 @@ function wireTimeControls() {
         if (!app.span.first) {
             return;
         }
-        setAsOf(isoOfDay(dayNumber(app.span.first) + Number(slider.value)));
+        setAsOf(isoOfDay(dayNumber(app.span.first) + Number(slider.value)), {source: 'slider'});
     });
+    // one grab of the slider, from pointer down to pointer up, is one step of history
+    slider.addEventListener('pointerdown', () => {
+        endRun();
+        run.held = true;
+    });
+    for (const type of ['pointerup', 'pointercancel']) {
+        window.addEventListener(type, () => {
+            if (run.held) {
+                run.held = false;
+                endRun('slider');
+            }
+        });
+    }
+    slider.addEventListener('blur', () => endRun('slider'));
     const dateInput = byId('date-input');
     dateInput.addEventListener('change', () => {
         if (isIsoDate(dateInput.value)) {
-            setAsOf(dateInput.value);
+            setAsOf(dateInput.value, {source: 'date'});
         }
     });
+    dateInput.addEventListener('blur', () => endRun('date'));
     byId('live-button').addEventListener('click', () => {
         if (app.asOf === 'live') {
             setAsOf(app.span.last || 'live');
@@ -534,9 +626,10 @@ function wireTimeControls() {
     const known = byId('known-input');
     known.addEventListener('change', () => {
         if (known.value === '' || isIsoDate(known.value)) {
-            setKnownAt(known.value || null);
+            setKnownAt(known.value || null, {source: 'known'});
         }
     });
+    known.addEventListener('blur', () => endRun('known'));
     byId('known-latest').addEventListener('click', () => setKnownAt(null));
     // the play options stay open where there is room for them
     const wide = window.matchMedia('(min-width: 761px)');
@@ -562,9 +655,9 @@ function startPlay() {
     }
     app.playing = true;
     if (shownDate() >= playUntil()) {
-        setAsOf(app.span.first, {fromPlay: true});
+        setAsOf(app.span.first, {source: 'play'});
     } else if (app.asOf === 'live') {
-        setAsOf(shownDate(), {fromPlay: true});
+        setAsOf(shownDate(), {source: 'play'});
     }
     renderTimeControls();
     playClock = performance.now();
@@ -589,7 +682,7 @@ function playStep() {
         next = until;
     }
     if (next > shownDate()) {
-        setAsOf(next, {fromPlay: true});
+        setAsOf(next, {source: 'play'});
     }
     if (next >= until) {
         stopPlay();
@@ -601,6 +694,7 @@ function playStep() {
 function stopPlay() {
     app.playing = false;
     clearTimeout(playTimer);
+    endRun('play');
     renderTimeControls();
 }
 
@@ -689,10 +783,22 @@ function renderTimelinePanel() {
 
 // ---- history --------------------------------------------------------------------------------
 
-function showHistory(actor, issue) {
-    app.historyKey = `${actor}/${issue}`;
+/**
+ * Opens a position's history. Opened by the reader (`push`), it is a step of the browser's history,
+ * its entry marked with the history it opened: Back closes it, Forward opens it again. Closed on
+ * the page (Escape, its button, the backdrop), that step is taken back with history.back(), so no
+ * entry is left behind on which Back would seem to do nothing; a history the address opened on
+ * load has no step of its own, and closing it only takes it out of the address.
+ */
+function showHistory(actor, issue, {push = false} = {}) {
+    const key = `${actor}/${issue}`;
+    app.historyKey = key;
     app.chartPick = {actor, issue};
-    writeUrl();
+    if (push) {
+        pushUrl({history: key});
+    } else {
+        replaceUrl();
+    }
     const date = app.asOf === 'live' ? null : app.asOf;
     openHistory(actor, issue, {
         process: app.process,
@@ -702,8 +808,16 @@ function showHistory(actor, issue) {
         names: lookupNames(),
         onClose: () => {
             if (historyOpenFor() === null) {
-                app.historyKey = null;
-                writeUrl();
+                // closed on the page while the address still names it (else Back or Forward closed it)
+                if (new URLSearchParams(location.search).get('history') === key) {
+                    app.historyKey = null;
+                    if (history.state && history.state.history === key) {
+                        dropPendingUrl();
+                        history.back();
+                    } else {
+                        replaceUrl();
+                    }
+                }
                 const cell = document.querySelector(`[data-focus-key="${CSS.escape(`cell:${actor}/${issue}`)}"]`);
                 if (cell) {
                     cell.focus();
@@ -1011,7 +1125,7 @@ async function runDiff({quiet = false} = {}) {
     const [a, b] = from <= to ? [from, to] : [to, from];
     if (!quiet) {
         app.diff = {from: a, to: b};
-        writeUrl();
+        pushUrl();
     }
     fill(result, h('p', {class: 'muted small'}, 'Comparing…'));
     try {
@@ -1110,7 +1224,8 @@ function wireHistory() {
     });
 }
 
-function chooseProcess(process) {
+/** Shows a process; `push` when the reader chose it (a step of history), else the address is replaced. */
+function chooseProcess(process, {push = false} = {}) {
     const summary = app.processes.find(p => p.process === process);
     app.process = process;
     app.parties = summary ? summary.parties || [] : [];
@@ -1124,10 +1239,10 @@ function chooseProcess(process) {
         app.stateKey = null;
     }
     if (switching) {
-        // nothing of the previous process stays: its charts, its play and comparison dates
+        // nothing of the previous process stays: its charts and its play dates (the comparison's
+        // dates are the address's: none when the reader picks another process)
         resetCharts();
         app.timelineLoaded = false;
-        app.diff = {from: null, to: null};
         byId('play-until').value = '';
     }
     app.all = [];
@@ -1139,13 +1254,68 @@ function chooseProcess(process) {
     }
     setupSlider();
     initDiffDates();
-    writeUrl();
+    if (push) {
+        pushUrl();
+    } else {
+        replaceUrl();
+    }
     requestView();
     loadTimeline();
     runDiff({quiet: true});
     if (app.state) {
         scheduleRender(); // again, now with the parties first
     }
+}
+
+/**
+ * Back or Forward: shows the view the address names (process, dates, comparison, open history)
+ * without a reload and without a step of its own; the live subscription follows it as it follows
+ * any other change of view.
+ */
+function applyUrl() {
+    dropPendingUrl(); // meant for the entry just left
+    endRun();
+    if (app.playing) {
+        stopPlay();
+    }
+    const was = {process: app.process, asOf: app.asOf, knownAt: app.knownAt, ...app.diff};
+    readUrl();
+    if (app.processes.length === 0) {
+        return; // still loading (start() goes on with the address as it is now), or nothing to show
+    }
+    if (!app.processes.some(p => p.process === app.process)) {
+        app.process = was.process;
+    }
+    const processChanged = app.process !== app.chosenProcess;
+    const datesChanged = app.asOf !== was.asOf || app.knownAt !== was.knownAt;
+    if (processChanged) {
+        byId('process-select').value = app.process;
+        closeHistory();
+        chooseProcess(app.process);
+    } else {
+        if (datesChanged) {
+            renderTimeControls({force: true});
+            renderTimelinePanel();
+            redrawChartMarkers();
+            requestView();
+            if (app.knownAt !== was.knownAt) {
+                refreshChartsSoon(null, true);
+            }
+        }
+        if (app.diff.from !== was.from || app.diff.to !== was.to) {
+            initDiffDates();
+            runDiff({quiet: true});
+        }
+    }
+    renderTimeControls({force: true});
+    const open = historyOpenFor();
+    if (app.historyKey && (open !== app.historyKey || processChanged || datesChanged)) {
+        const [actor, issue] = app.historyKey.split('/');
+        showHistory(actor, issue);
+    } else if (!app.historyKey && open) {
+        closeHistory();
+    }
+    replaceUrl(); // the address as the page shows it (a date before a process's first day moved to it)
 }
 
 async function start() {
@@ -1156,6 +1326,7 @@ async function start() {
     wireCharts();
     wireDiff();
     wireHistory();
+    window.addEventListener('popstate', applyUrl);
     live.connect();
     if (app.process) {
         // the view the address names: subscribe at once, and ask the REST API too, while the list
@@ -1182,7 +1353,8 @@ async function start() {
     byId('process-pick').hidden = processes.length < 2;
     select.addEventListener('change', () => {
         closeHistory();
-        chooseProcess(select.value);
+        app.diff = {from: null, to: null};
+        chooseProcess(select.value, {push: true});
     });
     const wanted = processes.some(p => p.process === app.process) ? app.process : processes[0].process;
     if (app.process && app.process !== wanted) {

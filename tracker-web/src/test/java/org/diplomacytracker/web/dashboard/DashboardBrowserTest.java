@@ -674,6 +674,182 @@ class DashboardBrowserTest {
                 Map.entry("live", "snapshot:5:0 update:7:1 update:8:2 | last 8 | ignored 2")));
     }
 
+    // ---- Back and Forward -----------------------------------------------------------------------
+
+    /**
+     * Opening a history is a step of the browser's history: Back closes it, Forward opens it again,
+     * and closing it on the page takes that step back, so the next Back goes to the date before.
+     */
+    @Test
+    void backClosesAnOpenHistoryForwardReopensItAndEscapeLeavesNoStepBehind() throws Exception {
+        open("process=ru-ua&asOf=2024-11-28");
+        js("window.__samePage = 'yes'");
+        setDate("date-input", "2024-11-20");
+        waitFor("20 Nov", () -> driver.getCurrentUrl().contains("asOf=2024-11-20") && ready());
+        clickCell("ua", "territory");
+        WebElement dialog = driver.findElement(By.id("history-dialog"));
+        waitFor("the history, in the address", () -> dialog.isDisplayed()
+                && driver.getCurrentUrl().contains("history=ua%2Fterritory"));
+
+        driver.navigate().back();
+        waitFor("Back closed the history", () -> !dialog.isDisplayed() && !driver.getCurrentUrl().contains("history="));
+        assertThat(driver.getCurrentUrl()).contains("process=ru-ua").contains("asOf=2024-11-20");
+        assertThat(text("#asof-output")).isEqualTo("20 Nov 2024");
+
+        driver.navigate().forward();
+        waitFor("Forward opened it again", () -> dialog.isDisplayed()
+                && driver.getCurrentUrl().contains("history=ua%2Fterritory")
+                && driver.findElements(By.cssSelector("#history-versions li.version")).size() == 2);
+        assertThat(text("#history-title")).isEqualTo("Ukraine — Ukrainian territorial concessions");
+
+        // closed on the page, by its button or Escape: the step it made goes too
+        driver.findElement(By.id("history-close")).click();
+        waitFor("closed by its button, and the address follows", () -> !dialog.isDisplayed()
+                && !driver.getCurrentUrl().contains("history=") && driver.getCurrentUrl().contains("asOf=2024-11-20"));
+        clickCell("ua", "territory");
+        waitFor("the history again", () -> dialog.isDisplayed() && driver.getCurrentUrl().contains("history=ua%2Fterritory"));
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        waitFor("closed by Escape, and the address follows", () -> !dialog.isDisplayed()
+                && !driver.getCurrentUrl().contains("history=") && driver.getCurrentUrl().contains("asOf=2024-11-20"));
+        assertThat(driver.switchTo().activeElement().getAttribute("data-actor")).as("focus back on the cell").isEqualTo("ua");
+
+        // so one Back goes to the date before, not to an entry that looks the same
+        driver.navigate().back();
+        waitFor("28 Nov again", () -> driver.getCurrentUrl().contains("asOf=2024-11-28") && ready()
+                && text("#asof-output").equals("28 Nov 2024"));
+        assertThat(dialog.isDisplayed()).isFalse();
+        driver.navigate().forward();
+        waitFor("Forward: 20 Nov, no history open", () -> driver.getCurrentUrl().contains("asOf=2024-11-20") && ready()
+                && !driver.getCurrentUrl().contains("history="));
+        assertThat(dialog.isDisplayed()).isFalse();
+        driver.navigate().forward();
+        waitFor("Forward again: the history", () -> dialog.isDisplayed() && driver.getCurrentUrl().contains("history=ua%2Fterritory"));
+        assertThat(js("return window.__samePage")).as("never a reload").isEqualTo("yes");
+    }
+
+    /** Back after choosing another process shows the previous one with its dates, still live. */
+    @Test
+    void backAfterSwitchingProcessReturnsToThePreviousProcessWithItsDatesAndFollowsItLive() throws Exception {
+        postBatch("""
+                {"id":"back-open","process":"test-back","type":"ProcessOpened","occurredOn":"2024-02-01","source":{"outlet":"Test Desk"},"title":"Back and forth","parties":["kappa","lambda"]}
+                {"id":"back-kappa","process":"test-back","type":"ActorRegistered","occurredOn":"2024-02-01","source":{"outlet":"Test Desk"},"actor":"kappa","name":"Kappa","kind":"state"}
+                {"id":"back-lambda","process":"test-back","type":"ActorRegistered","occurredOn":"2024-02-01","source":{"outlet":"Test Desk"},"actor":"lambda","name":"Lambda","kind":"state"}
+                {"id":"back-corridor","process":"test-back","type":"IssueDefined","occurredOn":"2024-02-01","source":{"outlet":"Test Desk"},"issue":"corridor","title":"Grain corridor"}
+                {"id":"back-kappa-supports","process":"test-back","type":"PositionStated","occurredOn":"2024-02-03","source":{"outlet":"Test Desk"},"actor":"kappa","issue":"corridor","stance":"supports"}
+                {"id":"back-kappa-rejects","process":"test-back","type":"PositionStated","occurredOn":"2024-02-10","source":{"outlet":"Test Desk"},"actor":"kappa","issue":"corridor","stance":"rejects"}
+                """);
+        open("process=test-back&asOf=2024-02-05&from=2024-02-01&to=2024-02-04");
+        js("window.__samePage = 'yes'");
+        assertThat(cell("kappa", "corridor").getAttribute("data-stance")).isEqualTo("supports");
+
+        chooseProcess("ru-ua");
+        waitFor("ru-ua", () -> text("#process-title").equals("Russia–Ukraine ceasefire talks") && ready()
+                && driver.getCurrentUrl().contains("process=ru-ua"));
+        assertThat(driver.getCurrentUrl()).doesNotContain("from=");
+
+        driver.navigate().back();
+        waitFor("the previous process, at its date", () -> text("#process-title").equals("Back and forth") && ready()
+                && driver.getCurrentUrl().contains("process=test-back"));
+        assertThat(driver.getCurrentUrl()).contains("asOf=2024-02-05").contains("from=2024-02-01").contains("to=2024-02-04");
+        assertThat(text("#asof-output")).isEqualTo("5 Feb 2024");
+        assertThat(driver.findElement(By.id("process-select")).getAttribute("value")).isEqualTo("test-back");
+        assertThat(driver.findElement(By.id("diff-from")).getAttribute("value")).isEqualTo("2024-02-01");
+        assertThat(driver.findElement(By.id("diff-to")).getAttribute("value")).isEqualTo("2024-02-04");
+        assertThat(cell("kappa", "corridor").getAttribute("data-stance")).isEqualTo("supports");
+        assertThat(js("return window.__samePage")).as("no reload").isEqualTo("yes");
+
+        // the view the address names is followed live again
+        waitFor("the live connection", () -> "connected".equals(js("return window.dashboard.status")));
+        post("""
+                {"id":"back-lambda-open","process":"test-back","type":"PositionStated","occurredOn":"2024-02-04",
+                 "source":{"outlet":"Test Desk"},"actor":"lambda","issue":"corridor","stance":"open"}""");
+        waitFor("the new position, live", () -> !driver.findElements(cellSelector("lambda", "corridor")).isEmpty());
+        assertThat(text("#process-title")).isEqualTo("Back and forth");
+
+        driver.navigate().forward();
+        waitFor("ru-ua again", () -> text("#process-title").equals("Russia–Ukraine ceasefire talks") && ready());
+        assertThat(driver.findElement(By.id("process-select")).getAttribute("value")).isEqualTo("ru-ua");
+    }
+
+    /** Each committed change of date or knowledge is one step of the browser's history. */
+    @Test
+    void backAfterPickingADateReturnsToThePreviousDate() throws Exception {
+        open("process=ru-ua&asOf=2024-11-28");
+        js("window.__samePage = 'yes'");
+        assertThat(envoyNames()).contains("Keith Kellogg");
+        setDate("date-input", "2024-11-01");
+        waitFor("1 Nov", () -> driver.getCurrentUrl().contains("asOf=2024-11-01") && ready()
+                && !envoyNames().contains("Keith Kellogg"));
+        setDate("known-input", "2024-11-20");
+        waitFor("as known on 20 Nov", () -> driver.getCurrentUrl().contains("knownAt=2024-11-20") && ready());
+        driver.findElement(By.id("live-button")).click();
+        waitFor("live", () -> driver.getCurrentUrl().contains("asOf=live") && ready());
+
+        driver.navigate().back();
+        waitFor("back to 1 Nov as known on 20 Nov", () -> driver.getCurrentUrl().contains("asOf=2024-11-01")
+                && driver.getCurrentUrl().contains("knownAt=2024-11-20") && ready());
+        assertThat(text("#asof-output")).isEqualTo("1 Nov 2024");
+        assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isFalse();
+        driver.navigate().back();
+        waitFor("back to 1 Nov with everything recorded", () -> driver.getCurrentUrl().contains("asOf=2024-11-01")
+                && !driver.getCurrentUrl().contains("knownAt") && ready());
+        assertThat(driver.findElement(By.id("known-input")).getAttribute("value")).isEmpty();
+        driver.navigate().back();
+        waitFor("back to 28 Nov", () -> driver.getCurrentUrl().contains("asOf=2024-11-28") && ready()
+                && text("#asof-output").equals("28 Nov 2024") && envoyNames().contains("Keith Kellogg"));
+        assertThat(driver.findElement(By.id("date-input")).getAttribute("value")).isEqualTo("2024-11-28");
+        assertThat(js("return window.__samePage")).as("no reload").isEqualTo("yes");
+
+        driver.navigate().forward();
+        waitFor("Forward: 1 Nov again", () -> driver.getCurrentUrl().contains("asOf=2024-11-01") && ready()
+                && !envoyNames().contains("Keith Kellogg"));
+    }
+
+    /**
+     * The slider's steps taken in one go (keys less than a second apart, or one drag) make one step
+     * of the browser's history, and so does a play from start to end; after a pause the keys make
+     * another.
+     */
+    @Test
+    void sliderKeysInOneGoADragAndAPlayAreOneStepOfTheBrowsersHistoryEach() throws Exception {
+        open("process=ru-ua&asOf=2024-11-28");
+        js("window.__samePage = 'yes'");
+        long length = (Long) js("return history.length");
+        WebElement slider = driver.findElement(By.id("date-slider"));
+        slider.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        waitFor("23 Nov", () -> driver.getCurrentUrl().contains("asOf=2024-11-23") && ready());
+        assertThat(js("return history.length")).as("five keys, one step").isEqualTo(length + 1);
+
+        Thread.sleep(1500); // a pause: the next keys are another step
+        slider.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        waitFor("21 Nov", () -> driver.getCurrentUrl().contains("asOf=2024-11-21") && ready());
+        assertThat(js("return history.length")).isEqualTo(length + 2);
+
+        // a play to the end of the span: one more step, whatever the days it went through
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("play-speed"))).selectByValue("10");
+        driver.findElement(By.id("play-button")).click();
+        waitFor("played to 4 Dec", () -> driver.getCurrentUrl().contains("asOf=2024-12-04") && ready()
+                && "false".equals(driver.findElement(By.id("play-button")).getAttribute("aria-pressed")));
+        assertThat(js("return history.length")).as("a play, one step").isEqualTo(length + 3);
+
+        // a drag, however long the pointer holds the slider: one step
+        new Actions(driver).clickAndHold(slider).moveByOffset(-40, 0).pause(Duration.ofMillis(1300))
+                .moveByOffset(-40, 0).release().perform();
+        waitFor("the dragged date", () -> !driver.getCurrentUrl().contains("asOf=2024-12-04") && ready());
+        assertThat(js("return history.length")).as("a drag, one step").isEqualTo(length + 4);
+
+        driver.navigate().back();
+        waitFor("Back: where the drag started", () -> driver.getCurrentUrl().contains("asOf=2024-12-04") && ready());
+        driver.navigate().back();
+        waitFor("Back: where the play started", () -> driver.getCurrentUrl().contains("asOf=2024-11-21") && ready());
+        driver.navigate().back();
+        waitFor("Back: where the second keys started", () -> driver.getCurrentUrl().contains("asOf=2024-11-23") && ready());
+        driver.navigate().back();
+        waitFor("Back: the date the page opened at", () -> driver.getCurrentUrl().contains("asOf=2024-11-28") && ready()
+                && text("#asof-output").equals("28 Nov 2024"));
+        assertThat(js("return window.__samePage")).as("no reload").isEqualTo("yes");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private void viewport(int width, int height, int scale, boolean mobile) {

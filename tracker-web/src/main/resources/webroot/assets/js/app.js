@@ -48,7 +48,12 @@ const app = {
 const live = new LiveClient({
     onState: (state, info) => receiveState(state, info),
     onStatus: (status, detail) => showConnection(status, detail),
-    onError: reason => showBanner(`Live view: ${reason}`),
+    onError: reason => {
+        if (!unknownProcess(live.view && live.view.process)) {
+            showBanner(`Live view: ${reason}`);
+        } // else the address named a process that does not exist: the notice says so, and what is shown
+    },
+    onWatch: info => receiveWatch(info),
 });
 
 // ---- URL ------------------------------------------------------------------------------------
@@ -237,6 +242,7 @@ function requestView() {
         lastViewAt = performance.now();
         setBusy(app.stateKey !== viewKey());
         live.setView({process: app.process, asOf: app.asOf, knownAt: app.knownAt});
+        watchSpan();
         clearTimeout(fallbackTimer);
         if (app.stateKey !== viewKey()) {
             fallbackTimer = setTimeout(restFallback, REST_FALLBACK_MS);
@@ -261,7 +267,50 @@ async function restFallback() {
             scheduleRender();
         }
     } catch (e) {
-        reportError(e);
+        if (viewKey() === key && !unknownProcess(app.process)) {
+            reportError(e);
+        }
+    }
+}
+
+/** A process that the list of processes, once loaded, does not have (one named in the address). */
+function unknownProcess(process) {
+    return Boolean(process) && app.processes.length > 0 && !app.processes.some(p => p.process === process);
+}
+
+/**
+ * A past view (or one as known on a past day) hears nothing of developments dated or recorded after
+ * it: the live client watches the process's live view meanwhile, so that the span (the slider, the
+ * date fields) and the record stay current without a reload. The live view itself needs no watch.
+ */
+function watchSpan() {
+    live.setWatch(app.process && (app.asOf !== 'live' || app.knownAt) ? app.process : null);
+}
+
+function receiveWatch(info) {
+    if (info.kind === 'snapshot') {
+        refreshSpan(); // (re)subscribed: what was recorded before may have moved the span
+        return;
+    }
+    const d = info.development;
+    if (d && (!d.process || d.process === app.process)) {
+        extendSpan(d);
+        refreshTimelineSoon();
+    }
+}
+
+/** The span of the process shown, read again (GET /api/processes); it only ever grows here. */
+async function refreshSpan() {
+    const process = app.process;
+    let summary;
+    try {
+        summary = ((await api.processes()).processes || []).find(p => p.process === process);
+    } catch (e) {
+        return; // the live view goes on; the span is extended by the next development seen
+    }
+    if (summary && process === app.process) {
+        extendSpan({occurredOn: summary.firstDate});
+        extendSpan({occurredOn: summary.lastDate});
     }
 }
 
@@ -719,6 +768,7 @@ async function loadTimeline() {
         app.names = Names.of(all);
         app.timelineLoaded = true;
         renderTimelinePanel();
+        redrawDiff();
         app.arrived.clear();
         scheduleRender(); // the areas' names come from the record
         refreshChartsSoon(null, true);
@@ -1113,11 +1163,23 @@ function wireDiff() {
     });
 }
 
+let diffRequest = 0;
+
+/** Draws the comparison on screen again: the names of the record may have arrived after it. */
+function redrawDiff() {
+    const shown = app.shownDiff;
+    if (shown && shown.process === app.process) {
+        renderDiff(byId('diff-result'), shown.diff, lookupNames());
+    }
+}
+
 /** Compares the two dates of the form; `quiet` (on load) leaves the address as it was. */
 async function runDiff({quiet = false} = {}) {
     const from = byId('diff-from').value;
     const to = byId('diff-to').value;
     const result = byId('diff-result');
+    const mine = ++diffRequest;
+    app.shownDiff = null;
     if (!isIsoDate(from) || !isIsoDate(to)) {
         fill(result, h('p', {class: 'empty-note'}, 'Choose two dates.'));
         return;
@@ -1128,10 +1190,18 @@ async function runDiff({quiet = false} = {}) {
         pushUrl();
     }
     fill(result, h('p', {class: 'muted small'}, 'Comparing…'));
+    const process = app.process;
     try {
-        const diff = await api.diff(app.process, a, b, app.knownAt);
+        const diff = await api.diff(process, a, b, app.knownAt);
+        if (mine !== diffRequest) {
+            return; // another comparison was asked for meanwhile
+        }
+        app.shownDiff = {process, diff};
         renderDiff(result, diff, lookupNames());
     } catch (e) {
+        if (mine !== diffRequest) {
+            return;
+        }
         fill(result, h('p', {class: 'empty-note'}, `The comparison failed: ${e.message}`));
     }
 }
@@ -1332,6 +1402,7 @@ async function start() {
         // the view the address names: subscribe at once, and ask the REST API too, while the list
         // of processes loads; whichever answers first is drawn, the live view takes over
         live.setView({process: app.process, asOf: app.asOf, knownAt: app.knownAt});
+        watchSpan();
         restFallback();
     }
     let processes;
@@ -1356,7 +1427,7 @@ async function start() {
         app.diff = {from: null, to: null};
         chooseProcess(select.value, {push: true});
     });
-    const wanted = processes.some(p => p.process === app.process) ? app.process : processes[0].process;
+    const wanted = processes.some(p => p.process === app.process) ? app.process : busiestProcess(processes);
     if (app.process && app.process !== wanted) {
         notice(`There is no process “${app.process}”; showing “${wanted}”.`);
     }
@@ -1367,6 +1438,15 @@ async function start() {
         const [actor, issue] = history.split('/');
         showHistory(actor, issue);
     }
+}
+
+/**
+ * The process to show when the address names none (or one that does not exist): the one with the
+ * most developments, the main negotiation rather than a test or an empty process; ties by id.
+ */
+function busiestProcess(processes) {
+    return [...processes].sort((a, b) => (b.developments || 0) - (a.developments || 0)
+        || (a.process < b.process ? -1 : a.process > b.process ? 1 : 0))[0].process;
 }
 
 // for the browser tests and for curious readers: what the live client has applied

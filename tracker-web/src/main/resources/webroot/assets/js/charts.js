@@ -15,6 +15,30 @@ export function loadUPlot() {
 
 const SCORE_LABEL = {'-2': 'Rejects', '-1': 'Opposes', 0: 'Open', 1: 'Supports', 2: 'Demands'};
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
+/**
+ * A dash pattern per convergence line (CSS pixels: dash, gap, …; [] is solid): issues often share a
+ * value (two at 0.00), and a line drawn over another then shows the one beneath in its gaps.
+ */
+const DASHES = [[], [12, 6], [3, 5], [14, 4, 3, 4], [7, 4], [2, 3, 8, 3], [10, 3, 2, 3, 2, 3]];
+
+function dashOf(i) {
+    return DASHES[i % DASHES.length];
+}
+
+/** The legend's swatch of a line: its colour in its dash pattern, as a CSS background. */
+function swatch(colour, dash) {
+    if (!dash.length) {
+        return `linear-gradient(90deg, ${colour}, ${colour})`;
+    }
+    const stops = [];
+    let at = 0;
+    dash.forEach((length, k) => {
+        const paint = k % 2 === 0 ? colour : 'transparent';
+        stops.push(`${paint} ${at}px ${at + length}px`);
+        at += length;
+    });
+    return `repeating-linear-gradient(90deg, ${stops.join(', ')})`;
+}
 
 function seconds(iso) {
     return Date.parse(iso.substring(0, 10) + 'T00:00:00Z') / 1000;
@@ -74,6 +98,49 @@ function markerPlugin(getDate) {
                 ctx.lineTo(x, u.bbox.top + u.bbox.height);
                 ctx.stroke();
                 ctx.restore();
+            },
+        },
+    };
+}
+
+/**
+ * The legend gives the values at the cursor while it is over the chart, else the values at the
+ * date on screen (getDate()), with that date; uPlot alone would show dashes then.
+ * `pinned` tells the date series' value function which of the two it is showing.
+ */
+function legendAtDatePlugin(getDate, pinned) {
+    const dayIndex = u => {
+        const date = getDate();
+        if (!date) {
+            return null;
+        }
+        const t = seconds(date);
+        const xs = u.data[0];
+        let idx = null;
+        for (let i = 0; i < xs.length && xs[i] <= t; i++) {
+            idx = i; // a step chart: the value of the last sample up to the date
+        }
+        return idx;
+    };
+    const pin = u => {
+        pinned.on = true;
+        u.setLegend({idx: dayIndex(u)}, false);
+    };
+    const hovering = u => u.cursor.left != null && u.cursor.left >= 0;
+    return {
+        hooks: {
+            setCursor: u => {
+                if (!hovering(u)) {
+                    pin(u);
+                } else if (pinned.on) {
+                    pinned.on = false;
+                    u.setLegend(null, false); // the values at the cursor (its index is already set)
+                }
+            },
+            draw: u => {
+                if (!hovering(u)) {
+                    pin(u); // the date on screen may have moved
+                }
             },
         },
     };
@@ -202,10 +269,17 @@ export async function drawConvergenceChart(container, samples, issues, {endDate,
     // a value with no value beside it draws no line (one sample only, say the last date): a dot instead
     const isolated = series.map(ys => ys.flatMap((y, i) =>
         (y !== null && (i === 0 || ys[i - 1] === null) && (i === ys.length - 1 || ys[i + 1] === null) ? [i] : [])));
+    const pinned = {on: false};
+    const shownDate = marker || (() => null);
     const opts = {
         width,
         height,
-        legend: {show: true, live: true},
+        legend: {
+            show: true,
+            live: true,
+            // each line's swatch in its colour and dash pattern (see DASHES), no border
+            markers: {width: 0, fill: (u, i) => swatch(PALETTE[(i - 1) % PALETTE.length], dashOf(i - 1))},
+        },
         cursor: {y: false},
         scales: {x: {time: true, range: () => [from - pad, to + pad / 4]}, y: {range: [-0.05, 1.05]}},
         axes: [dateAxis(), {
@@ -218,12 +292,19 @@ export async function drawConvergenceChart(container, samples, issues, {endDate,
         }],
         series: [{
             label: 'Date',
-            value: (u, v) => (v === null ? '—' : fmtDate(new Date(v * 1000).toISOString().substring(0, 10))),
+            value: (u, v) => {
+                if (pinned.on) {
+                    return shownDate() ? fmtDate(shownDate()) : '—';
+                }
+                return v === null ? '—' : fmtDate(new Date(v * 1000).toISOString().substring(0, 10));
+            },
         }, ...issues.map((issue, i) => ({
             label: issue.title,
             stroke: PALETTE[i % PALETTE.length],
-            // earlier lines wider: where issues share a value their lines show as nested bands
+            // earlier lines wider, later ones dashed: where issues share a value, the lines drawn
+            // first show around and between the dashes of those drawn over them
             width: Math.max(2, 7 - 1.5 * i),
+            dash: dashOf(i).map(x => x * devicePixelRatio),
             paths: uPlot.paths.stepped({align: 1}),
             points: isolated[i].length
                 ? {show: true, size: 10, width: 0, fill: PALETTE[i % PALETTE.length], filter: () => isolated[i]}
@@ -231,7 +312,7 @@ export async function drawConvergenceChart(container, samples, issues, {endDate,
             spanGaps: false,
             value: (u, v) => fmtConvergence(v),
         }))],
-        plugins: [markerPlugin(marker || (() => null))],
+        plugins: [markerPlugin(shownDate), legendAtDatePlugin(shownDate, pinned)],
     };
     const u = new uPlot(opts, [xs, ...series], container);
     return new Drawn(u, fitWidth(u, container, height));

@@ -5,16 +5,18 @@
 import {h, fill, byId} from './dom.js';
 import {api} from './api.js';
 import {STANCE_LABEL, fmtDate, fmtInstant} from './format.js';
-import {sourceLine} from './timeline.js';
+import {sourceLine, idTag, amendingReport} from './timeline.js';
 import {drawStanceChart, stanceStory, standingVersions} from './charts.js';
 
 let chart = null;
 let request = 0;
 
-function amendmentNote(kind, id, info, replacement) {
+function amendmentNote(kind, id, info, replacement, names) {
     const parts = [];
+    // the amending report as a reader knows it (its date); its id at the end, for analysts
+    const report = amendingReport(names.byId.get(id) || (info && info.development), {outlet: false});
     if (kind === 'corrected') {
-        parts.push(h('strong', null, 'Corrected'), ' by ', h('code', null, id));
+        parts.push(h('strong', null, 'Corrected'), report ? ` by ${report}` : '');
         if (info && info.recordedAt) {
             parts.push(`, recorded ${fmtInstant(info.recordedAt)}`);
         } else if (replacement && replacement.recordedAt) {
@@ -27,7 +29,7 @@ function amendmentNote(kind, id, info, replacement) {
             parts.push('.');
         }
     } else {
-        parts.push(h('strong', null, 'Retracted'), ' by ', h('code', null, id));
+        parts.push(h('strong', null, 'Retracted'), report ? ` by ${report}` : '');
         if (info && info.recordedAt) {
             parts.push(`, recorded ${fmtInstant(info.recordedAt)}`);
         }
@@ -36,6 +38,7 @@ function amendmentNote(kind, id, info, replacement) {
         parts.push(reason ? `: ${reason}${/[.!?…]["”’)]*$/.test(reason) ? '' : '.'}` : '.');
         parts.push(' This report no longer counts at any date.');
     }
+    parts.push(' ', idTag(id));
     if (info && info.development && info.development.source) {
         parts.push(sourceLine(info.development.source));
     }
@@ -67,10 +70,18 @@ function versionItem(v, {names, current, replacementOf, amendments}) {
         dataset: {development: v.development, occurredOn: v.occurredOn},
     },
     struck ? h('del', {class: 'v-body'}, body) : h('div', {class: 'v-body'}, body),
-    v.correctedBy ? amendmentNote('corrected', v.correctedBy, amendments.get(v.correctedBy), replacementOf.get(v.correctedBy)) : null,
-    v.retractedBy ? amendmentNote('retracted', v.retractedBy, amendments.get(v.retractedBy)) : null,
-    v.correction ? h('p', {class: 'amend-note amend-replacement'}, 'This version comes from correction ',
-        h('code', null, v.correction), `, recorded ${fmtInstant(v.recordedAt)}.`) : null);
+    v.correctedBy ? amendmentNote('corrected', v.correctedBy, amendments.get(v.correctedBy),
+        replacementOf.get(v.correctedBy), names) : null,
+    v.retractedBy ? amendmentNote('retracted', v.retractedBy, amendments.get(v.retractedBy), null, names) : null,
+    v.correction ? replacementNote(v, names, amendments.get(v.correction)) : null);
+}
+
+/** Where a replacement version comes from: the correction, by its date; its id at the end. */
+function replacementNote(v, names, info) {
+    const correction = names.byId.get(v.correction) || (info && info.development);
+    return h('p', {class: 'amend-note amend-replacement'}, 'This version comes from the correction',
+        correction && correction.occurredOn ? ` of ${fmtDate(correction.occurredOn)}` : '',
+        `, recorded ${fmtInstant(v.recordedAt)}. `, idTag(v.correction));
 }
 
 /**

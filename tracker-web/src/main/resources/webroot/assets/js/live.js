@@ -4,6 +4,9 @@
 // above the last one applied is ignored, so none is ever applied twice. After a drop the client
 // reconnects (backing off) and resubscribes with `since` = the last offset, receiving what it missed
 // and then "resumed" (or a fresh snapshot). A patch that does not apply asks for a fresh snapshot.
+// A past view hears nothing of developments dated after it: a second subscription on the same
+// socket, to the live view of the process (see setWatch), tells the page of every new development,
+// so that it keeps the process's span current; its states are not kept.
 
 import {applyPatch} from './patch.js';
 import {token} from './api.js';
@@ -21,8 +24,9 @@ export class LiveClient {
      * @param onStatus (status, detail) => void, status = 'connecting'|'connected'|'reconnecting'|'offline'
      * @param onError  (reason) => void, an error message about the current subscription
      */
-    constructor({onState, onStatus, onError}) {
+    constructor({onState, onStatus, onError, onWatch}) {
         this.onState = onState;
+        this.onWatch = onWatch || (() => {});
         this.onStatus = onStatus;
         this.onError = onError || (() => {});
         this.socket = null;
@@ -40,6 +44,9 @@ export class LiveClient {
         this.snapshots = 0;        // snapshots received
         this.resumes = 0;          // resubscriptions answered with "resumed"
         this.status = 'connecting';
+        this.watch = null;         // the process whose live view is watched for new developments
+        this.watchId = null;
+        this.watchOffset = null;
         window.addEventListener('online', () => this.reconnectNow());
         document.addEventListener('visibilitychange', () => {
             if (document.visibilityState === 'visible') {
@@ -76,6 +83,9 @@ export class LiveClient {
             if (this.view) {
                 this.subscribe();
             }
+            if (this.watch) {
+                this.subscribeWatch();
+            }
         };
         socket.onmessage = event => {
             if (socket !== this.socket) {
@@ -96,6 +106,7 @@ export class LiveClient {
             }
             this.socket = null;
             this.subId = null;
+            this.watchId = null;
             clearInterval(this.keepaliveTimer);
             this.scheduleReconnect(event.reason);
         };
@@ -136,6 +147,59 @@ export class LiveClient {
         this.send(request);
     }
 
+    /**
+     * Watches the live view of `process` (null: none) for new developments, reported to onWatch as
+     * {kind: 'snapshot'|'update', development?, offset}; for a past view, which hears nothing of them.
+     */
+    setWatch(process) {
+        const wanted = process || null;
+        if (wanted === this.watch) {
+            return;
+        }
+        if (this.watchId) {
+            this.send({op: 'unsubscribe', id: this.watchId});
+            this.watchId = null;
+        }
+        this.watch = wanted;
+        this.watchOffset = null;
+        if (wanted && this.socket && this.socket.readyState === WebSocket.OPEN) {
+            this.subscribeWatch();
+        }
+    }
+
+    /** After a drop, with `since`: the developments missed meanwhile, or a fresh snapshot. */
+    subscribeWatch() {
+        this.watchId = `watch-${++this.counter}`;
+        const request = {op: 'subscribe', id: this.watchId, process: this.watch, asOf: 'live'};
+        if (this.watchOffset !== null) {
+            request.since = this.watchOffset;
+        }
+        this.send(request);
+    }
+
+    receiveWatch(message) {
+        switch (message.type) {
+            case 'snapshot':
+                this.watchOffset = message.offset;
+                this.onWatch({kind: 'snapshot', offset: message.offset});
+                break;
+            case 'update':
+                if (typeof message.offset !== 'number' || (this.watchOffset !== null && message.offset <= this.watchOffset)) {
+                    return;
+                }
+                this.watchOffset = message.offset;
+                this.onWatch({kind: 'update', development: message.development, offset: message.offset});
+                break;
+            case 'resumed':
+                if (typeof message.offset === 'number' && message.offset > this.watchOffset) {
+                    this.watchOffset = message.offset;
+                }
+                break;
+            default:
+                break; // an error about the watch: the page only misses an early extension of its span
+        }
+    }
+
     /** Asks for a fresh snapshot of the current view (after a patch that did not apply). */
     resync() {
         this.heldView = null;
@@ -151,6 +215,10 @@ export class LiveClient {
 
     receive(message) {
         if (message.type === 'pong' || message.type === 'unsubscribed') {
+            return;
+        }
+        if (this.watchId && message.id === this.watchId) {
+            this.receiveWatch(message);
             return;
         }
         if (message.id !== this.subId) {
@@ -229,6 +297,7 @@ export class LiveClient {
             const s = this.socket;
             this.socket = null;
             this.subId = null;
+            this.watchId = null;
             clearInterval(this.keepaliveTimer);
             try {
                 s.close();

@@ -78,6 +78,70 @@ export function sourceLine(source, extra) {
         extra || null);
 }
 
+/** "A", "A and B", "A, B and C". */
+function andList(items) {
+    return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * What a development is about, in words, for a reader: its type, its subject and its date, as in
+ * "Talks held: Donald Trump and Vladimir Putin, 7 Nov 2024". Null when the development is unknown.
+ */
+export function developmentLabel(d, names) {
+    if (!d || !d.type) {
+        return null;
+    }
+    let subject;
+    switch (d.type) {
+        case 'ProcessOpened': subject = d.title; break;
+        case 'ActorRegistered': subject = d.name || names.actor(d.actor); break;
+        case 'IssueDefined': subject = d.title || names.issue(d.issue); break;
+        case 'AreaDefined': subject = d.name || names.area(d.area); break;
+        case 'EnvoyAppointed':
+        case 'EnvoyLeft': subject = `${names.actor(d.person)}${d.office ? `, ${d.office}` : ''}`; break;
+        case 'PositionStated':
+            subject = `${names.actor(d.actor)} on ${d.issue ? names.issue(d.issue) : `“${names.proposal(d.proposal)}”`}`;
+            break;
+        case 'ProposalTabled': subject = `“${d.title || names.proposal(d.proposal)}”`; break;
+        case 'ProposalAmended':
+        case 'ProposalWithdrawn': subject = `“${names.proposal(d.proposal)}”`; break;
+        case 'TalksHeld': subject = andList((d.participants || []).map(p => names.actor(p))); break;
+        case 'TerritoryControlChanged': subject = names.area(d.area); break;
+        case 'CommitmentMade': subject = commitmentLabel(d, names); break;
+        default: subject = null; break;
+    }
+    return [TYPE_LABEL[d.type] || d.type, subject ? `: ${subject}` : '', d.occurredOn ? `, ${fmtDate(d.occurredOn)}` : '']
+        .join('');
+}
+
+/** "North Korea → Russia: troops" (a commitment or an entry of the state's commitments). */
+function commitmentLabel(c, names) {
+    return `${names.actor(c.actor)}${c.recipient ? ` → ${names.actor(c.recipient)}` : ''}${c.kind ? `: ${c.kind}` : ''}`;
+}
+
+/** A development's id, for analysts: small and muted, after the words that say what it is. */
+export function idTag(id) {
+    return id ? h('code', {class: 'dev-id', title: 'Development id'}, id) : null;
+}
+
+/**
+ * What another development is about, then `more` (text), then its id, small; the id alone where
+ * the development is not known here.
+ */
+function reference(id, names, more = '') {
+    const label = developmentLabel(names.byId.get(id), names);
+    return label ? [h('strong', {class: 'dev-ref'}, label), more, ' ', idTag(id)] : [h('code', null, id), more];
+}
+
+/** "a report of 11 Nov 2024 in Novaya Gazeta Europe": the amending development, as a reader knows it. */
+export function amendingReport(by, {outlet = true} = {}) {
+    if (!by || !by.occurredOn) {
+        return null;
+    }
+    const source = outlet && by.source && by.source.outlet ? ` in ${by.source.outlet}` : '';
+    return `a report of ${fmtDate(by.occurredOn)}${source}`;
+}
+
 function summary(d, names) {
     const a = id => h('strong', null, names.actor(id));
     switch (d.type) {
@@ -115,10 +179,10 @@ function summary(d, names) {
             return [a(d.actor), ` ${d.status} ${d.kind}`, d.recipient ? ` for ${names.actor(d.recipient)}` : '',
                 d.amount !== undefined || d.unit ? `: ${fmtAmount(d.amount, d.unit)}` : ''];
         case 'DevelopmentRetracted':
-            return ['Retraction of ', h('code', null, d.target)];
+            return ['Retraction of ', reference(d.target, names)];
         case 'DevelopmentCorrected':
-            return ['Correction of ', h('code', null, d.target),
-                d.replacement && d.replacement.occurredOn ? ` (now dated ${fmtDate(d.replacement.occurredOn)})` : ''];
+            return ['Correction of ', reference(d.target, names,
+                d.replacement && d.replacement.occurredOn ? ` (now dated ${fmtDate(d.replacement.occurredOn)})` : '')];
         default:
             return [d.type];
     }
@@ -171,12 +235,15 @@ export function renderTimeline(list, developments, {names, knownAt, groups, limi
         h('p', {class: 'dev-summary'}, summary(d, names)),
         d.quote ? h('blockquote', {class: 'quote'}, d.quote) : null,
         detail ? h('p', {class: 'dev-detail'}, detail) : null,
-        retraction ? h('p', {class: 'amend-note amend-retracted'}, 'Retracted by ', h('code', null, retraction.id),
+        retraction ? h('p', {class: 'amend-note amend-retracted'}, 'Retracted',
+            amendingReport(retraction) ? ` by ${amendingReport(retraction)}` : '',
             retraction.recordedAt ? ` (recorded ${fmtInstant(retraction.recordedAt)})` : '',
-            retraction.reason ? `: ${retraction.reason}` : '') : null,
-        corrections.map(c => h('p', {class: 'amend-note'}, 'Corrected by ', h('code', null, c.id),
+            retraction.reason ? `: ${retraction.reason}` : '', ' ', idTag(retraction.id)) : null,
+        corrections.map(c => h('p', {class: 'amend-note'}, 'Corrected',
+            amendingReport(c) ? ` by ${amendingReport(c)}` : '',
             c.recordedAt ? ` (recorded ${fmtInstant(c.recordedAt)})` : '',
-            c.replacement && c.replacement.occurredOn ? `: now dated ${fmtDate(c.replacement.occurredOn)}` : '')),
+            c.replacement && c.replacement.occurredOn ? `: now dated ${fmtDate(c.replacement.occurredOn)}` : '',
+            ' ', idTag(c.id))),
         sourceLine(d.source));
     }));
     return shown.length;
@@ -217,7 +284,7 @@ function describe(section, value, names) {
     }
 }
 
-function keyLabel(section, key, names) {
+function keyLabel(section, key, value, names) {
     switch (section) {
         case 'positions': {
             const [actor, issue] = key.split('/');
@@ -229,14 +296,23 @@ function keyLabel(section, key, names) {
         case 'territory': return names.area(key);
         case 'actors': return names.actor(key);
         default: {
+            // commitments and talks are keyed by the development that made them: say who and when
+            // (from the entry itself, else from the record), the key beside it for analysts
             const d = names.byId.get(key);
-            if (d && d.type === 'TalksHeld') {
-                return (d.participants || []).map(p => names.actor(p)).join(', ');
+            const entry = value && typeof value === 'object' ? value : d;
+            let label = null;
+            if (section === 'commitments' && entry) {
+                label = commitmentLabel(entry, names);
+            } else if (section === 'talks' && entry) {
+                label = andList((entry.participants || []).map(p => names.actor(p)));
+            } else if (d) {
+                return [developmentLabel(d, names), ' ', idTag(key)];
             }
-            if (d && d.type === 'CommitmentMade') {
-                return `${names.actor(d.actor)}${d.recipient ? ` → ${names.actor(d.recipient)}` : ''}`;
+            if (!label) {
+                return key;
             }
-            return key;
+            const date = entry.occurredOn || (d && d.occurredOn);
+            return [`${label}${date ? `, ${fmtDate(date)}` : ''}`, ' ', idTag(key)];
         }
     }
 }
@@ -257,7 +333,7 @@ export function renderDiff(container, diff, names) {
                 const kind = c.before === null ? 'added' : c.after === null ? 'removed' : 'changed';
                 return h('li', {class: ['diff', `diff-${kind}`], dataset: {section, key: c.key}},
                     h('span', {class: 'diff-kind'}, kind),
-                    h('span', {class: 'diff-key'}, keyLabel(section, c.key, names)),
+                    h('span', {class: 'diff-key'}, keyLabel(section, c.key, c.after || c.before, names)),
                     h('span', {class: 'diff-values'},
                         kind !== 'added' ? h('del', null, describe(section, c.before, names)) : null,
                         kind === 'changed' ? h('span', {'aria-hidden': 'true'}, ' → ') : null,

@@ -128,6 +128,7 @@ public final class TrackerServer extends VerticleBase {
                     .setMaxWebSocketFrameSize(options.live().maxFrameBytes())
                     .setMaxWebSocketMessageSize(options.live().maxFrameBytes());
             return vertx.createHttpServer(serverOptions)
+                    .invalidRequestHandler(request -> invalidRequest(request, serverOptions))
                     .requestHandler(request -> RequestTarget.malformed(request).ifPresentOrElse(problem -> {
                         // a client's typo, refused before the router would fail to decode it
                         log.debug("malformed request target refused: {}", request.uri());
@@ -172,6 +173,30 @@ public final class TrackerServer extends VerticleBase {
                     ? "send a bearer token in the Authorization header"
                     : "the bearer token is not valid").send(ctx.response());
         });
+    }
+
+    /**
+     * What the HTTP decoder refused before any handler could see it — a request line or headers over
+     * the server's limits, or bytes that are not HTTP — as a problem, as Vert.x's own handler would
+     * answer it bare; the connection is then closed, since the rest of the request was not read.
+     */
+    private static void invalidRequest(io.vertx.core.http.HttpServerRequest request, HttpServerOptions limits) {
+        Throwable cause = request.decoderResult().cause();
+        Problem problem;
+        if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+            problem = Problem.of(414, "uri-too-long", "URI too long", "the request line is longer than the "
+                    + "server takes (" + limits.getMaxInitialLineLength() + " bytes); put "
+                    + "fewer or shorter parameters in the address");
+        } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+            problem = Problem.of(431, "headers-too-large", "Request headers too large", "the request's headers "
+                    + "are larger than the server takes (" + limits.getMaxHeaderSize() + " bytes)");
+        } else {
+            problem = Problem.of(400, "bad-request", "Bad request", "the request is not well-formed HTTP/1.1");
+        }
+        log.debug("request refused by the HTTP decoder", cause);
+        request.response().putHeader("Connection", "close");
+        problem.send(request.response());
+        request.connection().close(); // after what was written, as Vert.x's own handler does
     }
 
     /** A plain GET of the live endpoint is told to upgrade, before Vert.x answers it in plain text. */

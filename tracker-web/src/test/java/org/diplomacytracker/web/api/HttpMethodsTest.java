@@ -106,4 +106,15 @@ class HttpMethodsTest {
         headers.remove("date");
         return headers;
     }
+
+    @Test
+    void whatTheHttpDecoderRefusesIsAProblemToo() {
+        Reply longLine = RawRequests.overSocket(api, "GET /api/processes?q=" + "x".repeat(9_000)
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertProblem(longLine, 414);
+        Reply bigHeaders = RawRequests.overSocket(api, "GET /api/processes HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "X-Big: " + "y".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+        assertProblem(bigHeaders, 431);
+        assertThat(api.processes().path("processes").isArray()).as("the server goes on serving").isTrue();
+    }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.diplomacytracker.core.amendment.Amendments;
+import org.diplomacytracker.core.collect.IdTable;
 import org.diplomacytracker.events.ActorRegistered;
 import org.diplomacytracker.events.Development;
 import org.diplomacytracker.events.DevelopmentCorrected;
@@ -35,7 +36,7 @@ public final class Catalogue {
 
     private static final class ProcessRecord {
         final String process;
-        final Map<String, Entry> byId = new HashMap<>();
+        final IdTable<Entry> byId = new IdTable<>(Entry::id);
         /** Entries in valid-time order; cursors (which sort the same way) bound a page. */
         final NavigableSet<TimelineKey> timeline = new TreeSet<>(TimelineKey.ORDER);
         final Amendments amendments = new Amendments();
@@ -62,6 +63,10 @@ public final class Catalogue {
         public LocalDate occurredOn() {
             return development.occurredOn();
         }
+
+        String id() {
+            return development.id().value();
+        }
     }
 
     /** Applies one event of the store's stream. */
@@ -73,7 +78,7 @@ public final class Catalogue {
             ProcessRecord record = processes.computeIfAbsent(process, ProcessRecord::new);
             String id = development.id().value();
             Entry entry = new Entry(development, offset, recordedAt);
-            if (record.byId.putIfAbsent(id, entry) != null) {
+            if (record.byId.putIfAbsent(entry) != null) {
                 return; // the store holds each id once per process; a redelivery changes nothing
             }
             record.timeline.add(entry);
@@ -105,7 +110,7 @@ public final class Catalogue {
         lock.writeLock().lock();
         try {
             ProcessRecord record = processes.get(process);
-            if (record != null && record.byId.containsKey(id)) {
+            if (record != null && record.byId.contains(id)) {
                 return CompletableFuture.completedFuture(null);
             }
             CompletableFuture<Void> future = new CompletableFuture<>();

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.diplomacytracker.core.collect.IdTable;
 import org.diplomacytracker.events.ActorRegistered;
 import org.diplomacytracker.events.CommitmentMade;
 import org.diplomacytracker.events.Development;
@@ -42,7 +43,7 @@ final class ProcessIndex {
     static final char SEP = '\u0000';
 
     final String process;
-    private final Map<String, Slot> slots = new HashMap<>();
+    private final IdTable<Slot> slots = new IdTable<>(Slot::id);
     private final Map<Section, Map<String, Versions>> sections = new EnumMap<>(Section.class);
     final StateCache cache = new StateCache();
 
@@ -83,7 +84,7 @@ final class ProcessIndex {
     void apply(Development development, long offset, Instant recordedAt) {
         String id = development.id().value();
         Slot slot = new Slot(development, offset, recordedAt);
-        if (slots.putIfAbsent(id, slot) != null) {
+        if (slots.putIfAbsent(slot) != null) {
             return; // a redelivery: each id is recorded once per process
         }
         cache.clear(); // every cached state of this process may change

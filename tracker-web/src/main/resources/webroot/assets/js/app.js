@@ -13,7 +13,7 @@ import {
     renderMatrix, renderProposals, renderEnvoys, renderTalks, renderCommitments, renderTerritory, matrixActors,
 } from './panels.js';
 import {Names, renderTimeline, visibleDevelopments, renderDiff, knownAtMillis} from './timeline.js';
-import {openHistory, closeHistory, historyOpenFor} from './history.js';
+import {openHistory, closeHistory, historyOpenFor, retitleHistory} from './history.js';
 import {drawStanceChart, drawConvergenceChart, stanceStory} from './charts.js';
 
 const VIEW_THROTTLE_MS = 100;      // at most ten subscriptions a second while scrubbing or playing
@@ -43,6 +43,7 @@ const app = {
     updates: 0,
     playing: false,
     notices: [],              // what the page did with an address it could not follow as written
+    spanEndShown: null,       // the end of the span the controls were last set up for
 };
 
 const live = new LiveClient({
@@ -177,6 +178,11 @@ function pushUrl(state = null) {
         return false;
     }
     history.pushState(state, '', search + location.hash);
+    // the reader has moved on from the address the notices were about
+    if (app.notices.length) {
+        app.notices = [];
+        hideBanner('info');
+    }
     return true;
 }
 
@@ -432,6 +438,7 @@ function render() {
     if (!state) {
         return;
     }
+    retitleHistory(lookupNames());
     // the same picture again (the REST answer, then the same snapshot; a play step that changes
     // nothing): leave the panels as they are, so that nothing flickers and focus stays where it was
     const picture = JSON.stringify([app.parties, app.names.areas, state.actors, state.issues, state.envoys,
@@ -568,9 +575,12 @@ function setupSlider() {
         byId(id).min = first;
         byId(id).max = last;
     }
-    if (!byId('play-until').value || byId('play-until').value > last) {
-        byId('play-until').value = last;
+    // "Play until" follows the end of the span unless the reader chose another day
+    const until = byId('play-until');
+    if (!until.value || until.value > last || until.value === app.spanEndShown) {
+        until.value = last;
     }
+    app.spanEndShown = last;
     renderTimeControls();
 }
 

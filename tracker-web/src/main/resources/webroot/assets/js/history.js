@@ -155,6 +155,20 @@ export async function openHistory(actor, issue, ctx) {
     }
 }
 
+/**
+ * Names the open history's position again, with names that may have arrived after it opened (a
+ * link that opens it can be faster than the state that names its actor and issue).
+ */
+export function retitleHistory(names) {
+    const dialog = byId('history-dialog');
+    if (dialog.open && dialog.dataset.actor && dialog.dataset.issue) {
+        const title = `${names.actor(dialog.dataset.actor)} — ${names.issue(dialog.dataset.issue)}`;
+        if (byId('history-title').textContent !== title) {
+            fill(byId('history-title'), title);
+        }
+    }
+}
+
 export function closeHistory() {
     const dialog = byId('history-dialog');
     if (dialog.open) {

@@ -476,6 +476,10 @@ class DashboardBrowserTest {
         assertThat(banner.getText()).contains("asOf=“2024-02-30”").contains("not a calendar date")
                 .contains("live view");
         screenshot("desktop-impossible-date.png");
+        driver.findElement(By.id("date-slider")).sendKeys(Keys.ARROW_LEFT);
+        waitFor("a step back from the live view", () -> !driver.getCurrentUrl().contains("asOf=live"));
+        assertThat(driver.findElement(By.id("banner")).isDisplayed())
+                .as("the notice was about the address the reader has left").isFalse();
 
         open("process=ru-ua&asOf=2024-11-28&knownAt=2024-02-30");
         assertThat(driver.getCurrentUrl()).doesNotContain("knownAt");
@@ -1019,6 +1023,8 @@ class DashboardBrowserTest {
         assertThat(text("#asof-output")).isEqualTo("15 Jan 2024");
         assertThat(driver.getCurrentUrl()).contains("asOf=2024-01-15");
         assertThat(driver.findElement(By.id("date-input")).getAttribute("max")).isEqualTo("2024-03-10");
+        assertThat(driver.findElement(By.id("play-until")).getAttribute("value"))
+                .as("Play until follows the span's end, which the reader had not changed").isEqualTo("2024-03-10");
         assertThat(js("return window.dashboard.updates")).as("the past view itself did not change").isEqualTo(0L);
 
         driver.findElement(By.id("date-slider")).sendKeys(Keys.END);

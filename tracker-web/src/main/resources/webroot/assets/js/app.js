@@ -897,7 +897,8 @@ function reopenHistory() {
 // ---- charts ---------------------------------------------------------------------------------
 
 // samples: the promise of the convergence samples for samplesKey
-const charts = {stance: null, convergence: null, samplesKey: null, samples: null, timer: null, visible: false};
+const charts = {stance: null, convergence: null, samplesKey: null, samples: null, timer: null, visible: false,
+    drawing: 0};  // convergence drawings under way
 
 function renderChartPickers(state) {
     if (state.process && state.process !== app.process) {
@@ -934,6 +935,7 @@ function resetCharts() {
     stanceRequest++;
     convergenceRequest++;
     clearTimeout(charts.timer);
+    charts.timer = null;
     for (const name of ['stance', 'convergence']) {
         if (charts[name]) {
             charts[name].destroy();
@@ -984,6 +986,7 @@ function wireCharts() {
 function refreshChartsSoon(development, convergenceToo = Boolean(development)) {
     clearTimeout(charts.timer);
     charts.timer = setTimeout(() => {
+        charts.timer = null;
         if (!charts.visible) {
             return;
         }
@@ -1107,6 +1110,15 @@ async function sampleConvergence(process, dates, knownAt) {
 
 /** Convergence over time: the state sampled at each date where it can change (at most MAX_SAMPLES). */
 async function drawConvergence() {
+    charts.drawing++;
+    try {
+        await drawConvergenceNow();
+    } finally {
+        charts.drawing--;
+    }
+}
+
+async function drawConvergenceNow() {
     if (!charts.visible || !app.process || app.all.length === 0) {
         return;
     }
@@ -1480,6 +1492,10 @@ window.dashboard = {
     /** The view is drawn and the page has settled: the record is loaded and no redraw is pending. */
     get settled() {
         return this.viewReady && app.timelineLoaded === true && !renderQueued && app.processes.length > 0;
+    },
+    /** Settled, and no redraw of the charts is waiting or under way. */
+    get chartsSettled() {
+        return this.settled && charts.timer === null && charts.drawing === 0;
     },
     get firstRenderMs() {
         return app.firstRenderMs;

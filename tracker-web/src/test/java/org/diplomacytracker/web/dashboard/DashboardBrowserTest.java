@@ -968,6 +968,8 @@ class DashboardBrowserTest {
         String legend = """
                 return [...document.querySelectorAll('#convergence-chart .u-legend .u-series')].slice(1)
                     .map(r => r.querySelector('.u-label').textContent + '=' + r.querySelector('.u-value').textContent)""";
+        // the chart as it stays: drawn once the record has loaded, with no redraw waiting (a redraw replaces its elements)
+        waitFor("the charts to settle", () -> Boolean.TRUE.equals(js("return window.dashboard.chartsSettled")));
         waitFor("the values on 28 Nov in the legend", () -> String.valueOf(js(legend)).equals(
                 "[Freezing the current frontline=0.75, Ukraine's NATO membership=0.00, Ukrainian territorial concessions=0.00]"));
         @SuppressWarnings("unchecked")

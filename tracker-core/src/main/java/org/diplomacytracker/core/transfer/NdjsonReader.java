@@ -1,5 +1,8 @@
 package org.diplomacytracker.core.transfer;
 
+import static org.diplomacytracker.core.transfer.ExportLine.DEVELOPMENT;
+import static org.diplomacytracker.core.transfer.ExportLine.RECORDED_AT;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +29,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * tracker's to set, and such a line is refused as any line with unknown members is.
  */
 public final class NdjsonReader {
-
-    /** The members of an export's line. */
-    public static final String RECORDED_AT = "recordedAt";
-    public static final String DEVELOPMENT = "development";
 
     private final InputStream in;
     private final boolean export;

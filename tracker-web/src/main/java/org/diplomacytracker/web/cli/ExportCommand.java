@@ -10,8 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.diplomacytracker.core.Tracker;
 import org.diplomacytracker.core.TrackerOptions;
-import org.diplomacytracker.core.store.Submission;
-import org.diplomacytracker.core.transfer.NdjsonReader;
+import org.diplomacytracker.core.transfer.ExportLine;
 import org.diplomacytracker.events.DevelopmentJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,10 +45,7 @@ public final class ExportCommand implements Runnable {
                     if (plain) {
                         out.write(DevelopmentJson.write(d));
                     } else {
-                        out.write("{\"" + NdjsonReader.RECORDED_AT + "\":\"" + Submission.text(recordedAt) + "\",\""
-                                + NdjsonReader.DEVELOPMENT + "\":");
-                        out.write(DevelopmentJson.write(d));
-                        out.write('}');
+                        out.write(ExportLine.of(d, recordedAt));
                     }
                     out.write('\n');
                 } catch (IOException e) {

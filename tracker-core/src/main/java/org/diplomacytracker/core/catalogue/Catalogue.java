@@ -7,9 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.Iterator;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -38,7 +37,7 @@ public final class Catalogue {
         final String process;
         final IdTable<Entry> byId = new IdTable<>(Entry::id);
         /** Entries in valid-time order; cursors (which sort the same way) bound a page. */
-        final NavigableSet<TimelineKey> timeline = new TreeSet<>(TimelineKey.ORDER);
+        final Timeline<Entry> timeline = new Timeline<>();
         final Amendments amendments = new Amendments();
         String openedBy;
         long lastOffset;
@@ -190,21 +189,18 @@ public final class Catalogue {
             if (record == null) {
                 return Optional.empty();
             }
-            NavigableSet<TimelineKey> range = record.timeline;
-            if (query.after() != null) {
-                range = range.tailSet(query.after(), false);
-            }
+            TimelineKey start = query.after();
             if (query.from() != null) {
-                range = range.tailSet(new TimelineCursor(query.from(), Long.MIN_VALUE), true);
-            }
-            if (query.to() != null) {
-                range = range.headSet(new TimelineCursor(query.to(), Long.MAX_VALUE), true);
+                TimelineKey from = new TimelineCursor(query.from(), Long.MIN_VALUE);
+                if (start == null || TimelineKey.ORDER.compare(from, start) > 0) {
+                    start = from;
+                }
             }
             List<RecordedDevelopment> page = new ArrayList<>(Math.min(query.limit(), 128));
             Entry last = null;
             boolean more = false;
-            for (TimelineKey key : range) {
-                Entry entry = (Entry) key;
+            for (Iterator<Entry> range = record.timeline.from(start, query.to()); range.hasNext(); ) {
+                Entry entry = range.next();
                 Development d = entry.development();
                 if (!query.types().isEmpty() && !query.types().contains(d.type())) {
                     continue;
@@ -250,8 +246,7 @@ public final class Catalogue {
             if (record == null || record.timeline.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new LocalDate[]{record.timeline.first().occurredOn(),
-                    record.timeline.last().occurredOn()});
+            return Optional.of(new LocalDate[]{record.timeline.firstDate(), record.timeline.lastDate()});
         } finally {
             lock.readLock().unlock();
         }

@@ -41,4 +41,21 @@ class IdTableTest {
             assertThat(table.get("absent-" + i)).isNull();
         }
     }
+
+    @Test
+    void tellsApartIdsWhoseHashesAreEqual() {
+        // "Aa" and "BB" have the same String hash, so every id built from them by repetition collides
+        IdTable<Item> table = new IdTable<>(Item::id);
+        String[] ids = {"AaAaAa", "AaAaBB", "AaBBAa", "AaBBBB", "BBAaAa", "BBAaBB", "BBBBAa", "BBBBBB"};
+        for (int i = 0; i < ids.length; i++) {
+            assertThat(ids[i].hashCode()).isEqualTo(ids[0].hashCode());
+            assertThat(table.putIfAbsent(new Item(ids[i], i))).isNull();
+        }
+        for (int i = 0; i < ids.length; i++) {
+            assertThat(table.get(ids[i])).isEqualTo(new Item(ids[i], i));
+            assertThat(table.putIfAbsent(new Item(ids[i], -1))).isEqualTo(new Item(ids[i], i));
+        }
+        assertThat(table.get("AaAaAaAa")).isNull();
+        assertThat(table.size()).isEqualTo(ids.length);
+    }
 }

@@ -4,14 +4,14 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.TreeMap;
 
 /**
  * A process's entries in valid-time order: by date, then by offset (recorded order). The dates are a
  * sorted map, and each date holds its entries in one array in offset order, beside their offsets. A
  * sorted set of entries would keep a tree node per development (a million of them and more for the
  * garbage collector to copy while the catalogue is built), and place each one by comparing dates read
- * through the nodes; here adding an entry finds its date among the few thousand a process spans, and
+ * through the nodes; here adding an entry finds its date by binary search among the few thousand a
+ * process spans (an array of epoch days), and
  * almost always appends it at the end of that date's array, since the store delivers offsets in order
  * (a gap filled late lands in its place by binary search). Not thread-safe: its owner guards it.
  *
@@ -60,13 +60,42 @@ final class Timeline<E extends Catalogue.TimelineKey> {
         }
     }
 
-    private final TreeMap<Long, Day> days = new TreeMap<>();
+    /** The dates that have entries, as epoch days in ascending order, and each one's entries beside it. */
+    private int[] dayKeys = new int[16];
+    private Day[] days = new Day[16];
+    private int dayCount;
     private int size;
 
     void add(E entry) {
         LocalDate date = entry.occurredOn();
-        days.computeIfAbsent(date.toEpochDay(), d -> new Day(date)).add(entry, entry.offset());
+        int key = (int) date.toEpochDay();
+        int at = dayCount > 0 && dayKeys[dayCount - 1] == key ? dayCount - 1 : search(key);
+        if (at < 0) { // a date not seen yet: few in all, so the shifting is rare and short
+            at = -at - 1;
+            if (dayCount == days.length) {
+                dayKeys = Arrays.copyOf(dayKeys, dayCount * 2);
+                days = Arrays.copyOf(days, dayCount * 2);
+            }
+            System.arraycopy(dayKeys, at, dayKeys, at + 1, dayCount - at);
+            System.arraycopy(days, at, days, at + 1, dayCount - at);
+            dayKeys[at] = key;
+            days[at] = new Day(date);
+            dayCount++;
+        }
+        days[at].add(entry, entry.offset());
         size++;
+    }
+
+    /** The place of {@code key} among the dates, or −(the place it would take) − 1. */
+    private int search(long key) {
+        return key > Integer.MAX_VALUE ? -dayCount - 1 : key < Integer.MIN_VALUE ? -1
+                : Arrays.binarySearch(dayKeys, 0, dayCount, (int) key);
+    }
+
+    /** The place of the first date on or after {@code key}. */
+    private int ceiling(long key) {
+        int at = search(key);
+        return at >= 0 ? at : -at - 1;
     }
 
     int size() {
@@ -78,11 +107,11 @@ final class Timeline<E extends Catalogue.TimelineKey> {
     }
 
     LocalDate firstDate() {
-        return days.isEmpty() ? null : days.firstEntry().getValue().date;
+        return dayCount == 0 ? null : days[0].date;
     }
 
     LocalDate lastDate() {
-        return days.isEmpty() ? null : days.lastEntry().getValue().date;
+        return dayCount == 0 ? null : days[dayCount - 1].date;
     }
 
     /**
@@ -92,51 +121,47 @@ final class Timeline<E extends Catalogue.TimelineKey> {
      * (the last entry of a page) starts right after it. A null {@code start} starts at the beginning.
      */
     Iterator<E> from(Catalogue.TimelineKey start, LocalDate to) {
-        Long first = start == null ? null : start.occurredOn().toEpochDay();
-        Long last = to == null ? null : to.toEpochDay();
-        var range = first == null ? days : days.tailMap(first, true);
-        if (last != null) {
-            if (first != null && first > last) {
-                return java.util.Collections.emptyIterator();
-            }
-            range = range.headMap(last, true);
-        }
-        Iterator<Day> dates = range.values().iterator();
+        int firstDay = start == null ? 0 : ceiling(start.occurredOn().toEpochDay());
+        // just past the last date on or before `to`
+        int endDay = to == null ? dayCount : ceilingAfter(to.toEpochDay());
         return new Iterator<>() {
-            private Day day;
-            private int next;
+            private int dayAt = firstDay;
+            private int next = dayAt < endDay && start != null && days[dayAt].date.equals(start.occurredOn())
+                    ? days[dayAt].after(start.offset()) : 0;
 
             {
-                if (dates.hasNext()) {
-                    day = dates.next();
-                    next = start != null && day.date.equals(start.occurredOn()) ? day.after(start.offset()) : 0;
-                }
                 settle();
             }
 
             /** Moves past dates with nothing left to give. */
             private void settle() {
-                while (day != null && next >= day.size) {
-                    day = dates.hasNext() ? dates.next() : null;
+                while (dayAt < endDay && next >= days[dayAt].size) {
+                    dayAt++;
                     next = 0;
                 }
             }
 
             @Override
             public boolean hasNext() {
-                return day != null;
+                return dayAt < endDay;
             }
 
             @Override
             @SuppressWarnings("unchecked")
             public E next() {
-                if (day == null) {
+                if (dayAt >= endDay) {
                     throw new NoSuchElementException();
                 }
-                E entry = (E) day.entries[next++];
+                E entry = (E) days[dayAt].entries[next++];
                 settle();
                 return entry;
             }
         };
+    }
+
+    /** The place of the first date after {@code key}. */
+    private int ceilingAfter(long key) {
+        int at = search(key);
+        return at >= 0 ? at + 1 : -at - 1;
     }
 }

@@ -64,13 +64,17 @@ final class Versions {
         if (entry != null && entries == null) {
             entries = new Object[items.length];
         }
+        int day = (int) incarnation.occurredOn().toEpochDay();
         int at = size;
-        if (size > 0 && items[size - 1].compareTo(incarnation) > 0) { // not the common case: recorded in date order
+        // the dates decide unless they are equal: the last version is then read, not otherwise (a start-up
+        // adds a million versions, and the last one of a key is rarely still in the CPU's cache)
+        if (size > 0 && (days[size - 1] > day || days[size - 1] == day && items[size - 1].compareTo(incarnation) > 0)) {
+            // not the common case: recorded in date order
             int lo = 0;
             int hi = size;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (items[mid].compareTo(incarnation) <= 0) {
+                if (days[mid] < day || days[mid] == day && items[mid].compareTo(incarnation) <= 0) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -85,7 +89,7 @@ final class Versions {
             }
         }
         items[at] = incarnation;
-        days[at] = (int) incarnation.occurredOn().toEpochDay();
+        days[at] = day;
         Slot slot = incarnation.slot();
         long recorded = Cut.nanos(slot.recordedAt);
         boolean plain = incarnation.original() && slot.retractions.isEmpty() && slot.corrections.isEmpty()

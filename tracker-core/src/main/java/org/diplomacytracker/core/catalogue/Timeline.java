@@ -6,14 +6,14 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * A process's entries in valid-time order: by date, then by offset (recorded order). The dates are a
- * sorted map, and each date holds its entries in one array in offset order, beside their offsets. A
- * sorted set of entries would keep a tree node per development (a million of them and more for the
- * garbage collector to copy while the catalogue is built), and place each one by comparing dates read
- * through the nodes; here adding an entry finds its date by binary search among the few thousand a
- * process spans (an array of epoch days), and
- * almost always appends it at the end of that date's array, since the store delivers offsets in order
- * (a gap filled late lands in its place by binary search). Not thread-safe: its owner guards it.
+ * A process's entries in valid-time order: by date, then by offset (recorded order). The dates that
+ * have entries are a sorted array of epoch days, and each date holds its entries in one array in
+ * offset order, beside their offsets. A sorted set of entries would keep a tree node per development
+ * (a million of them and more for the garbage collector to copy while the catalogue is built), and
+ * place each one by comparing dates read through the nodes; here adding an entry finds its date by
+ * binary search among the few thousand a process spans, and almost always appends it at the end of
+ * that date's array, since the store delivers offsets in order (a gap filled late lands in its place
+ * by binary search). Not thread-safe: its owner guards it.
  *
  * @param <E> the entries
  */

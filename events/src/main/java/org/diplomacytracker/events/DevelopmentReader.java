@@ -383,6 +383,75 @@ final class DevelopmentReader {
             return (T) values[field.ordinal()];
         }
 
+        /** Makes one type of development from the members every development has and the fields read. */
+        @FunctionalInterface
+        private interface Maker {
+            Development make(Fields f, DevelopmentId id, ProcessId process, LocalDate on, Instant at, Source source);
+        }
+
+        /**
+         * The maker of each type, by {@link DevelopmentType#ordinal()}: a table of fifteen classes
+         * rather than a switch on purpose, so that the JIT compiler inlines no type's constructor (and
+         * the rules it checks) into {@link #development}, and a type that meets a case its profile had
+         * not seen is compiled again on its own, not with all the others (see {@code DevelopmentWriter}).
+         */
+        private static final Maker[] MAKERS = new Maker[DevelopmentType.values().length];
+
+        static {
+            MAKERS[DevelopmentType.PROCESS_OPENED.ordinal()] = (f, id, process, on, at, source) ->
+                    new ProcessOpened(id, process, on, at, source, f.get(Field.TITLE), f.get(Field.PARTIES));
+            MAKERS[DevelopmentType.ACTOR_REGISTERED.ordinal()] = (f, id, process, on, at, source) ->
+                    new ActorRegistered(id, process, on, at, source, f.get(Field.ACTOR), f.get(Field.NAME),
+                            nullable(f.get(Field.KIND), ActorKind::fromWire), f.get(Field.AFFILIATION),
+                            f.get(Field.ROLE));
+            MAKERS[DevelopmentType.ISSUE_DEFINED.ordinal()] = (f, id, process, on, at, source) ->
+                    new IssueDefined(id, process, on, at, source, f.get(Field.ISSUE), f.get(Field.TITLE),
+                            f.get(Field.DESCRIPTION));
+            MAKERS[DevelopmentType.AREA_DEFINED.ordinal()] = (f, id, process, on, at, source) ->
+                    new AreaDefined(id, process, on, at, source, f.get(Field.AREA), f.get(Field.NAME),
+                            f.get(Field.AREA_KM2));
+            MAKERS[DevelopmentType.ENVOY_APPOINTED.ordinal()] = (f, id, process, on, at, source) ->
+                    new EnvoyAppointed(id, process, on, at, source, f.get(Field.PERSON), f.get(Field.OFFICE),
+                            f.get(Field.APPOINTED_BY), f.get(Field.REPRESENTS), f.get(Field.MANDATE));
+            MAKERS[DevelopmentType.ENVOY_LEFT.ordinal()] = (f, id, process, on, at, source) ->
+                    new EnvoyLeft(id, process, on, at, source, f.get(Field.PERSON), f.get(Field.OFFICE));
+            MAKERS[DevelopmentType.POSITION_STATED.ordinal()] = (f, id, process, on, at, source) ->
+                    new PositionStated(id, process, on, at, source, f.get(Field.ACTOR), f.get(Field.SPEAKER),
+                            f.get(Field.ISSUE), f.get(Field.PROPOSAL), f.get(Field.STANCE), f.get(Field.QUOTE),
+                            f.get(Field.CONDITIONS));
+            MAKERS[DevelopmentType.PROPOSAL_TABLED.ordinal()] = (f, id, process, on, at, source) ->
+                    new ProposalTabled(id, process, on, at, source, f.get(Field.PROPOSAL), f.get(Field.TITLE),
+                            f.get(Field.SPONSOR), f.get(Field.PROVISIONS));
+            MAKERS[DevelopmentType.PROPOSAL_AMENDED.ordinal()] = (f, id, process, on, at, source) ->
+                    new ProposalAmended(id, process, on, at, source, f.get(Field.PROPOSAL),
+                            f.get(Field.PROVISIONS), f.get(Field.NOTE));
+            MAKERS[DevelopmentType.PROPOSAL_WITHDRAWN.ordinal()] = (f, id, process, on, at, source) ->
+                    new ProposalWithdrawn(id, process, on, at, source, f.get(Field.PROPOSAL), f.get(Field.REASON));
+            MAKERS[DevelopmentType.TALKS_HELD.ordinal()] = (f, id, process, on, at, source) ->
+                    new TalksHeld(id, process, on, at, source, f.get(Field.PARTICIPANTS), f.get(Field.VENUE),
+                            f.get(Field.FORMAT), f.get(Field.TOPICS), f.get(Field.OUTCOME));
+            MAKERS[DevelopmentType.TERRITORY_CONTROL_CHANGED.ordinal()] = (f, id, process, on, at, source) ->
+                    new TerritoryControlChanged(id, process, on, at, source, f.get(Field.AREA),
+                            f.get(Field.CONTROLLER), nullable(f.get(Field.STATUS), ControlStatus::fromWire),
+                            f.get(Field.PREVIOUS_CONTROLLER));
+            MAKERS[DevelopmentType.COMMITMENT_MADE.ordinal()] = (f, id, process, on, at, source) ->
+                    new CommitmentMade(id, process, on, at, source, f.get(Field.ACTOR),
+                            nullable(f.get(Field.KIND), CommitmentKind::fromWire), f.get(Field.RECIPIENT),
+                            f.get(Field.AMOUNT), f.get(Field.UNIT), f.get(Field.DESCRIPTION),
+                            nullable(f.get(Field.STATUS), CommitmentStatus::fromWire));
+            MAKERS[DevelopmentType.DEVELOPMENT_RETRACTED.ordinal()] = (f, id, process, on, at, source) ->
+                    new DevelopmentRetracted(id, process, on, at, source, f.get(Field.TARGET),
+                            f.get(Field.REASON));
+            MAKERS[DevelopmentType.DEVELOPMENT_CORRECTED.ordinal()] = (f, id, process, on, at, source) ->
+                    new DevelopmentCorrected(id, process, on, at, source, f.get(Field.TARGET),
+                            f.get(Field.REPLACEMENT));
+            for (DevelopmentType type : DevelopmentType.values()) {
+                if (MAKERS[type.ordinal()] == null) {
+                    throw new ExceptionInInitializerError("no maker for " + type);
+                }
+            }
+        }
+
         /** The development by its record's canonical constructor, which applies its rules. */
         Development development() {
             DevelopmentType type = get(Field.TYPE);
@@ -394,41 +463,7 @@ final class DevelopmentReader {
             LocalDate on = get(Field.OCCURRED_ON);
             Instant at = get(Field.REPORTED_AT);
             Source source = get(Field.SOURCE);
-            return switch (type) {
-                case PROCESS_OPENED -> new ProcessOpened(id, process, on, at, source, get(Field.TITLE),
-                        get(Field.PARTIES));
-                case ACTOR_REGISTERED -> new ActorRegistered(id, process, on, at, source, get(Field.ACTOR),
-                        get(Field.NAME), nullable(get(Field.KIND), ActorKind::fromWire), get(Field.AFFILIATION),
-                        get(Field.ROLE));
-                case ISSUE_DEFINED -> new IssueDefined(id, process, on, at, source, get(Field.ISSUE),
-                        get(Field.TITLE), get(Field.DESCRIPTION));
-                case AREA_DEFINED -> new AreaDefined(id, process, on, at, source, get(Field.AREA), get(Field.NAME),
-                        get(Field.AREA_KM2));
-                case ENVOY_APPOINTED -> new EnvoyAppointed(id, process, on, at, source, get(Field.PERSON),
-                        get(Field.OFFICE), get(Field.APPOINTED_BY), get(Field.REPRESENTS), get(Field.MANDATE));
-                case ENVOY_LEFT -> new EnvoyLeft(id, process, on, at, source, get(Field.PERSON), get(Field.OFFICE));
-                case POSITION_STATED -> new PositionStated(id, process, on, at, source, get(Field.ACTOR),
-                        get(Field.SPEAKER), get(Field.ISSUE), get(Field.PROPOSAL), get(Field.STANCE),
-                        get(Field.QUOTE), get(Field.CONDITIONS));
-                case PROPOSAL_TABLED -> new ProposalTabled(id, process, on, at, source, get(Field.PROPOSAL),
-                        get(Field.TITLE), get(Field.SPONSOR), get(Field.PROVISIONS));
-                case PROPOSAL_AMENDED -> new ProposalAmended(id, process, on, at, source, get(Field.PROPOSAL),
-                        get(Field.PROVISIONS), get(Field.NOTE));
-                case PROPOSAL_WITHDRAWN -> new ProposalWithdrawn(id, process, on, at, source, get(Field.PROPOSAL),
-                        get(Field.REASON));
-                case TALKS_HELD -> new TalksHeld(id, process, on, at, source, get(Field.PARTICIPANTS),
-                        get(Field.VENUE), get(Field.FORMAT), get(Field.TOPICS), get(Field.OUTCOME));
-                case TERRITORY_CONTROL_CHANGED -> new TerritoryControlChanged(id, process, on, at, source,
-                        get(Field.AREA), get(Field.CONTROLLER), nullable(get(Field.STATUS), ControlStatus::fromWire),
-                        get(Field.PREVIOUS_CONTROLLER));
-                case COMMITMENT_MADE -> new CommitmentMade(id, process, on, at, source, get(Field.ACTOR),
-                        nullable(get(Field.KIND), CommitmentKind::fromWire), get(Field.RECIPIENT), get(Field.AMOUNT),
-                        get(Field.UNIT), get(Field.DESCRIPTION), nullable(get(Field.STATUS), CommitmentStatus::fromWire));
-                case DEVELOPMENT_RETRACTED -> new DevelopmentRetracted(id, process, on, at, source, get(Field.TARGET),
-                        get(Field.REASON));
-                case DEVELOPMENT_CORRECTED -> new DevelopmentCorrected(id, process, on, at, source, get(Field.TARGET),
-                        get(Field.REPLACEMENT));
-            };
+            return MAKERS[type.ordinal()].make(this, id, process, on, at, source);
         }
     }
 }

@@ -158,24 +158,52 @@ final class DevelopmentWriter {
         }
         key(SOURCE);
         source(d.source());
-        switch (type) {
-            case PROCESS_OPENED -> processOpened((ProcessOpened) d);
-            case ACTOR_REGISTERED -> actorRegistered((ActorRegistered) d);
-            case ISSUE_DEFINED -> issueDefined((IssueDefined) d);
-            case AREA_DEFINED -> areaDefined((AreaDefined) d);
-            case ENVOY_APPOINTED -> envoyAppointed((EnvoyAppointed) d);
-            case ENVOY_LEFT -> envoyLeft((EnvoyLeft) d);
-            case POSITION_STATED -> positionStated((PositionStated) d);
-            case PROPOSAL_TABLED -> proposalTabled((ProposalTabled) d);
-            case PROPOSAL_AMENDED -> proposalAmended((ProposalAmended) d);
-            case PROPOSAL_WITHDRAWN -> proposalWithdrawn((ProposalWithdrawn) d);
-            case TALKS_HELD -> talksHeld((TalksHeld) d);
-            case TERRITORY_CONTROL_CHANGED -> territoryControlChanged((TerritoryControlChanged) d);
-            case COMMITMENT_MADE -> commitmentMade((CommitmentMade) d);
-            case DEVELOPMENT_RETRACTED -> developmentRetracted((DevelopmentRetracted) d);
-            case DEVELOPMENT_CORRECTED -> developmentCorrected((DevelopmentCorrected) d);
-        }
+        MEMBERS[type.ordinal()].write(this, d);
         put('}');
+    }
+
+    /** Writes the members of one type of development, after the members every development has. */
+    @FunctionalInterface
+    private interface Members {
+        void write(DevelopmentWriter w, Development d);
+    }
+
+    /**
+     * The writer of each type's members, by {@link DevelopmentType#ordinal()}. A table of fifteen
+     * classes rather than a switch on purpose: the call through it sees them all, so the JIT compiler
+     * inlines none of them into {@link #development}. With a switch it inlined every type's writer
+     * into one large compiled method (and that again into each of its callers: the serializer, the
+     * content hash), and when one type met a case its profile had not seen (a list longer than
+     * before, a member absent for the first time), the compiler threw all of it away and compiled it
+     * again: 0.9 s of compiling each time, in the middle of an ingest. Now each type's writer is
+     * compiled, and recompiled, on its own.
+     */
+    private static final Members[] MEMBERS = new Members[DevelopmentType.values().length];
+
+    static {
+        MEMBERS[DevelopmentType.PROCESS_OPENED.ordinal()] = (w, d) -> w.processOpened((ProcessOpened) d);
+        MEMBERS[DevelopmentType.ACTOR_REGISTERED.ordinal()] = (w, d) -> w.actorRegistered((ActorRegistered) d);
+        MEMBERS[DevelopmentType.ISSUE_DEFINED.ordinal()] = (w, d) -> w.issueDefined((IssueDefined) d);
+        MEMBERS[DevelopmentType.AREA_DEFINED.ordinal()] = (w, d) -> w.areaDefined((AreaDefined) d);
+        MEMBERS[DevelopmentType.ENVOY_APPOINTED.ordinal()] = (w, d) -> w.envoyAppointed((EnvoyAppointed) d);
+        MEMBERS[DevelopmentType.ENVOY_LEFT.ordinal()] = (w, d) -> w.envoyLeft((EnvoyLeft) d);
+        MEMBERS[DevelopmentType.POSITION_STATED.ordinal()] = (w, d) -> w.positionStated((PositionStated) d);
+        MEMBERS[DevelopmentType.PROPOSAL_TABLED.ordinal()] = (w, d) -> w.proposalTabled((ProposalTabled) d);
+        MEMBERS[DevelopmentType.PROPOSAL_AMENDED.ordinal()] = (w, d) -> w.proposalAmended((ProposalAmended) d);
+        MEMBERS[DevelopmentType.PROPOSAL_WITHDRAWN.ordinal()] = (w, d) -> w.proposalWithdrawn((ProposalWithdrawn) d);
+        MEMBERS[DevelopmentType.TALKS_HELD.ordinal()] = (w, d) -> w.talksHeld((TalksHeld) d);
+        MEMBERS[DevelopmentType.TERRITORY_CONTROL_CHANGED.ordinal()] =
+                (w, d) -> w.territoryControlChanged((TerritoryControlChanged) d);
+        MEMBERS[DevelopmentType.COMMITMENT_MADE.ordinal()] = (w, d) -> w.commitmentMade((CommitmentMade) d);
+        MEMBERS[DevelopmentType.DEVELOPMENT_RETRACTED.ordinal()] =
+                (w, d) -> w.developmentRetracted((DevelopmentRetracted) d);
+        MEMBERS[DevelopmentType.DEVELOPMENT_CORRECTED.ordinal()] =
+                (w, d) -> w.developmentCorrected((DevelopmentCorrected) d);
+        for (DevelopmentType type : DevelopmentType.values()) {
+            if (MEMBERS[type.ordinal()] == null) {
+                throw new ExceptionInInitializerError("no writer for " + type);
+            }
+        }
     }
 
     private void source(Source s) {

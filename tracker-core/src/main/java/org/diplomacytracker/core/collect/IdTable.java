@@ -29,7 +29,10 @@ public final class IdTable<E> {
     private final Function<E, String> idOf;
     /** The entries, in the order they were added. */
     private Object[] entries = new Object[8];
-    /** Per slot: the spread hash in the high half, the entry's place in {@link #entries} plus one in the low; 0 is empty. */
+    /**
+     * Per slot: the spread hash in the high half, the entry's place in {@link #entries} plus one in the
+     * low half; 0 is an empty slot.
+     */
     private long[] probe = new long[16];
     private int size;
     private int growAt = (int) (probe.length * LOAD);

@@ -68,8 +68,9 @@ final class Versions {
         int at = size;
         // the dates decide unless they are equal: the last version is then read, not otherwise (a start-up
         // adds a million versions, and the last one of a key is rarely still in the CPU's cache)
-        if (size > 0 && (days[size - 1] > day || days[size - 1] == day && items[size - 1].compareTo(incarnation) > 0)) {
-            // not the common case: recorded in date order
+        boolean before = size > 0 && (days[size - 1] > day
+                || days[size - 1] == day && items[size - 1].compareTo(incarnation) > 0);
+        if (before) { // not the common case: versions mostly arrive in date order
             int lo = 0;
             int hi = size;
             while (lo < hi) {

@@ -52,7 +52,8 @@ class TimelineTest {
             LocalDate to = random.nextBoolean() ? null : BASE.plusDays(random.nextInt(-5, 410));
             NavigableSet<Catalogue.TimelineKey> want = expected.tailSet(start, false);
             if (to != null) {
-                want = to.isBefore(start.occurredOn()) ? new TreeSet<>() : want.headSet(new Item(to, Long.MAX_VALUE), true);
+                want = to.isBefore(start.occurredOn()) ? new TreeSet<>()
+                        : want.headSet(new Item(to, Long.MAX_VALUE), true);
             }
             assertThat(list(timeline.from(start, to))).as("from %s to %s", start, to).containsExactlyElementsOf(want);
         }

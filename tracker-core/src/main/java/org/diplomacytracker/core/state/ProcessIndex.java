@@ -298,39 +298,43 @@ final class ProcessIndex {
             return latestKnowingEverything(knownAt, offset);
         }
         long day = Versions.day(asOf);
-        TreeMap<String, Entries.Actor> actors = new TreeMap<>();
+        List<Map.Entry<String, Entries.Actor>> actorList = new ArrayList<>();
         sections.get(Section.ACTORS).forEach((key, v) -> {
             int i = v.latestIndex(day, cut);
             if (i >= 0) {
-                actors.put(key, (Entries.Actor) v.entry(i));
+                actorList.add(new AbstractMap.SimpleImmutableEntry<>(key, (Entries.Actor) v.entry(i)));
             }
         });
+        TreeMap<String, Entries.Actor> actors = sortedTree(actorList);
 
-        TreeMap<String, SortedMap<String, Entries.Position>> positions = new TreeMap<>();
+        List<Shown> shown = new ArrayList<>();
         sections.get(Section.POSITIONS).forEach((key, v) -> {
             int i = v.latestIndex(day, cut);
             if (i >= 0) {
-                positions.computeIfAbsent(v.first, k -> new TreeMap<>()).put(v.second, (Entries.Position) v.entry(i));
+                shown.add(new Shown(key, v, (Entries.Position) v.entry(i)));
             }
         });
-        positions.replaceAll((actor, byIssue) -> FrozenMap.adopt((TreeMap<String, Entries.Position>) byIssue));
+        TreeMap<String, SortedMap<String, Entries.Position>> positions = byActor(shown);
 
         List<String> parties = parties(cut);
-        TreeMap<String, Entries.Issue> issues = new TreeMap<>();
+        List<Map.Entry<String, Entries.Issue>> issueList = new ArrayList<>();
         sections.get(Section.ISSUES).forEach((key, v) -> {
             int i = v.latestIndex(day, cut);
             if (i >= 0) {
-                issues.put(key, issue((IssueDefined) v.entry(i), key, parties, positions));
+                issueList.add(new AbstractMap.SimpleImmutableEntry<>(key,
+                        issue((IssueDefined) v.entry(i), key, parties, positions)));
             }
         });
+        TreeMap<String, Entries.Issue> issues = sortedTree(issueList);
 
-        TreeMap<String, Entries.Envoy> envoys = new TreeMap<>();
+        List<Map.Entry<String, Entries.Envoy>> envoyList = new ArrayList<>();
         sections.get(Section.ENVOYS).forEach((key, v) -> {
             Entries.Envoy envoy = envoy(v, day, cut);
             if (envoy != null) {
-                envoys.put(key, envoy);
+                envoyList.add(new AbstractMap.SimpleImmutableEntry<>(key, envoy));
             }
         });
+        TreeMap<String, Entries.Envoy> envoys = sortedTree(envoyList);
 
         Map<String, List<String>> support = new HashMap<>();
         Map<String, List<String>> opposition = new HashMap<>();
@@ -340,22 +344,25 @@ final class ProcessIndex {
                 side(v.first, v.second, (Stance) v.entry(i), support, opposition);
             }
         });
-        TreeMap<String, Entries.Proposal> proposals = new TreeMap<>();
+        List<Map.Entry<String, Entries.Proposal>> proposalList = new ArrayList<>();
         Map<String, Versions> tablings = sections.get(Section.TABLINGS);
         sections.get(Section.PROPOSALS).forEach((key, v) -> {
             Entries.Proposal p = proposal(v, tablings.get(key), day, cut);
             if (p != null) {
-                proposals.put(key, withSides(p, key, support, opposition));
+                proposalList.add(new AbstractMap.SimpleImmutableEntry<>(key,
+                        withSides(p, key, support, opposition)));
             }
         });
+        TreeMap<String, Entries.Proposal> proposals = sortedTree(proposalList);
 
-        TreeMap<String, Entries.Territory> territory = new TreeMap<>();
+        List<Map.Entry<String, Entries.Territory>> territoryList = new ArrayList<>();
         sections.get(Section.TERRITORY).forEach((key, v) -> {
             int i = v.latestIndex(day, cut);
             if (i >= 0) {
-                territory.put(key, (Entries.Territory) v.entry(i));
+                territoryList.add(new AbstractMap.SimpleImmutableEntry<>(key, (Entries.Territory) v.entry(i)));
             }
         });
+        TreeMap<String, Entries.Territory> territory = sortedTree(territoryList);
 
         SortedMap<String, Entries.Commitment> commitments = keyed(Section.COMMITMENTS, asOf, cut);
         SortedMap<String, Entries.Talks> talks = keyed(Section.TALKS, asOf, cut);
@@ -457,6 +464,41 @@ final class ProcessIndex {
     }
 
     /**
+     * A sorted map of {@code entries} (each key once), sorted here and built by TreeMap's linear build
+     * from a sorted map. Putting them one by one from the sections' hash order rebalanced the tree at
+     * every put.
+     */
+    private static <V> TreeMap<String, V> sortedTree(List<Map.Entry<String, V>> entries) {
+        entries.sort(Map.Entry.comparingByKey());
+        return new TreeMap<>(new InOrder<>(entries));
+    }
+
+    /** A position shown, under its compound key ("actor SEP issue") and its key's versions. */
+    private record Shown(String key, Versions versions, Entries.Position entry) {
+    }
+
+    /**
+     * The positions by actor, then issue, each actor's frozen. SEP sorts before every character of an
+     * id, so the compound keys sort by actor, then issue: one sort, then each actor's run in turn.
+     */
+    private static TreeMap<String, SortedMap<String, Entries.Position>> byActor(List<Shown> shown) {
+        shown.sort(Comparator.comparing(Shown::key));
+        List<Map.Entry<String, SortedMap<String, Entries.Position>>> actors = new ArrayList<>();
+        int n = 0;
+        while (n < shown.size()) {
+            String actor = shown.get(n).versions().first;
+            List<Map.Entry<String, Entries.Position>> issues = new ArrayList<>();
+            for (; n < shown.size() && shown.get(n).versions().first.equals(actor); n++) {
+                Shown one = shown.get(n);
+                issues.add(new AbstractMap.SimpleImmutableEntry<>(one.versions().second, one.entry()));
+            }
+            actors.add(new AbstractMap.SimpleImmutableEntry<>(actor,
+                    FrozenMap.adopt(new TreeMap<>(new InOrder<>(issues)))));
+        }
+        return new TreeMap<>(new InOrder<>(actors));
+    }
+
+    /**
      * A section keyed by development id, frozen: each key's latest counting version's prebuilt entry.
      * With every event of the process known, {@link #now}'s entries dated by {@code asOf}; otherwise
      * from the versions. Either way one linear pass: the section is sorted by key, so the answer is
@@ -493,7 +535,15 @@ final class ProcessIndex {
 
     /** Entries already in key order, seen as a SortedMap only to hand them to TreeMap's linear build. */
     private static final class InOrder<E> extends AbstractMap<String, E> implements SortedMap<String, E> {
-        final List<Map.Entry<String, E>> entries = new ArrayList<>();
+        final List<Map.Entry<String, E>> entries;
+
+        InOrder() {
+            this(new ArrayList<>());
+        }
+
+        InOrder(List<Map.Entry<String, E>> entries) {
+            this.entries = entries;
+        }
 
         @Override
         public Set<Map.Entry<String, E>> entrySet() {

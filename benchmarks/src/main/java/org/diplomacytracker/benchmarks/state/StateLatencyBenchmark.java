@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g"})
+// the whole heap touched at start: a fresh young generation of gigabytes otherwise costs a page fault
+// per 4 KB on its first pass, which on these virtual machines made the 1M fork's iterations drift
+// from 115 to 430 µs while the index did nothing different (measured 2026-11-27)
+@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class StateLatencyBenchmark {

@@ -298,14 +298,7 @@ final class ProcessIndex {
             return latestKnowingEverything(knownAt, offset);
         }
         long day = Versions.day(asOf);
-        List<Map.Entry<String, Entries.Actor>> actorList = new ArrayList<>();
-        sections.get(Section.ACTORS).forEach((key, v) -> {
-            int i = v.latestIndex(day, cut);
-            if (i >= 0) {
-                actorList.add(new AbstractMap.SimpleImmutableEntry<>(key, (Entries.Actor) v.entry(i)));
-            }
-        });
-        TreeMap<String, Entries.Actor> actors = sortedTree(actorList);
+        TreeMap<String, Entries.Actor> actors = prebuilt(Section.ACTORS, day, cut);
 
         List<Shown> shown = new ArrayList<>();
         sections.get(Section.POSITIONS).forEach((key, v) -> {
@@ -355,14 +348,7 @@ final class ProcessIndex {
         });
         TreeMap<String, Entries.Proposal> proposals = sortedTree(proposalList);
 
-        List<Map.Entry<String, Entries.Territory>> territoryList = new ArrayList<>();
-        sections.get(Section.TERRITORY).forEach((key, v) -> {
-            int i = v.latestIndex(day, cut);
-            if (i >= 0) {
-                territoryList.add(new AbstractMap.SimpleImmutableEntry<>(key, (Entries.Territory) v.entry(i)));
-            }
-        });
-        TreeMap<String, Entries.Territory> territory = sortedTree(territoryList);
+        TreeMap<String, Entries.Territory> territory = prebuilt(Section.TERRITORY, day, cut);
 
         SortedMap<String, Entries.Commitment> commitments = keyed(Section.COMMITMENTS, asOf, cut);
         SortedMap<String, Entries.Talks> talks = keyed(Section.TALKS, asOf, cut);
@@ -471,6 +457,19 @@ final class ProcessIndex {
     private static <V> TreeMap<String, V> sortedTree(List<Map.Entry<String, V>> entries) {
         entries.sort(Map.Entry.comparingByKey());
         return new TreeMap<>(new InOrder<>(entries));
+    }
+
+    /** A section whose entries are prebuilt: each key's latest counting version's entry, sorted by key. */
+    @SuppressWarnings("unchecked")
+    private <E> TreeMap<String, E> prebuilt(Section section, long day, Cut cut) {
+        List<Map.Entry<String, E>> shown = new ArrayList<>();
+        sections.get(section).forEach((key, v) -> {
+            int i = v.latestIndex(day, cut);
+            if (i >= 0) {
+                shown.add(new AbstractMap.SimpleImmutableEntry<>(key, (E) v.entry(i)));
+            }
+        });
+        return sortedTree(shown);
     }
 
     /** A position shown, under its compound key ("actor SEP issue") and its key's versions. */
